@@ -37,8 +37,12 @@ ready_wrapper() {
   local dist="$repo/org/apache/maven/apache-maven/$MAVEN_VERSION"
   if [ ! -f "$dist/apache-maven-$MAVEN_VERSION-bin.zip" ] || [ ! -f "$dist/apache-maven-$MAVEN_VERSION-bin.tar.gz" ]; then
     if ! command -v mvn >/dev/null 2>&1; then
-      echo "Maven is needed once to fetch Maven $MAVEN_VERSION for the wrapper (apt-get install maven)." >&2
-      return 1
+      if [ "$(id -u)" -eq 0 ]; then
+        apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q maven >&2 || return 1
+      else
+        echo "Maven is needed once to fetch Maven $MAVEN_VERSION for the wrapper: apt-get install maven" >&2
+        return 1
+      fi
     fi
     mvn -q -B dependency:get -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:zip:bin" -Dtransitive=false >&2 &&
       mvn -q -B dependency:get -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" -Dtransitive=false >&2 ||
