@@ -186,6 +186,10 @@ EOF
 
 record_dns() {
   say "dns: dnsmasq answering for example.com on $DNS_IP:53, dig over TCP and UDP"
+  # Two 240-character strings make one answer of about 500 bytes, long enough to matter over TCP.
+  local key_a key_b
+  key_a=$(head -c 180 /dev/urandom | base64 -w0)
+  key_b=$(head -c 180 /dev/urandom | base64 -w0)
   start ip netns exec "$SERVER_NS" dnsmasq --keep-in-foreground --no-resolv --no-hosts --no-poll --bind-interfaces \
     --listen-address="$DNS_IP" --pid-file="$WORK/dnsmasq.pid" --local=/example.com/ \
     --host-record=www.example.com,"$HTTP_IP",2001:db8::80 \
@@ -196,7 +200,7 @@ record_dns() {
     --mx-host=example.com,mail.example.com,10 \
     --srv-host=_http._tcp.example.com,www.example.com,80 \
     --txt-record=example.com,"v=spf1 ip4:192.0.2.0/24 ip6:2001:db8::/32 -all" \
-    --txt-record=keys.example.com,"$(head -c 180 /dev/urandom | base64 -w0)","$(head -c 180 /dev/urandom | base64 -w0)" \
+    --txt-record=keys.example.com,"$key_a","$key_b" \
     2>"$WORK/dnsmasq.log"
   wait_until in_client dig +short +tries=1 +time=1 "@$DNS_IP" ns.example.com A
 
