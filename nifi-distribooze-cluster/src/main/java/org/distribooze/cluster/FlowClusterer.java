@@ -12,8 +12,9 @@ import java.util.List;
  * included</b> (scikit-learn's {@code min_samples}, not Smile's {@code minPts}), is a core flow. Core flows
  * within the radius of each other share a cluster; a flow that is not core but lies within the radius of a
  * core flow joins that flow's cluster (when it could join two, the one whose earliest core flow comes first
- * in input order, as in scikit-learn); every other flow is noise. With {@code minPoints} 1 every flow is core and there is no noise: the clusters
- * are the groups of flows chained together by steps of at most {@code epsilon}.
+ * in input order, as in scikit-learn); every other flow is noise. With {@code minPoints} 1 every flow is
+ * core and there is no noise: the clusters are the groups of flows chained together by steps of at most
+ * {@code epsilon}.
  * <p>
  * Each flow is then measured by its Euclidean distance to its cluster's centroid, the mean of the members'
  * distributions. Noise is measured the same way against the mean of all noise flows. Distances run from 0
