@@ -31,12 +31,13 @@ final class Python {
             return;
         }
         if (!Files.isExecutable(Path.of(INTERPRETER))) {
-            fail(INTERPRETER + " is missing: install python3 and " + PACKAGES + " to run the oracle tests");
+            fail("install python3 and " + PACKAGES + " to run the oracle tests: " + INTERPRETER + " is missing");
         }
         Outcome outcome = execute(List.of(INTERPRETER, "-c", "import numpy, sklearn"), null);
         if (outcome.exitCode() != 0) {
-            fail("python3 cannot import numpy and sklearn (" + outcome.stderr().strip() + "): install "
-                    + PACKAGES + " to run the oracle tests");
+            String[] lines = outcome.stderr().strip().split("\n");
+            fail("install " + PACKAGES + " to run the oracle tests: " + INTERPRETER
+                    + " cannot import numpy and sklearn (" + lines[lines.length - 1] + ")");
         }
         sklearnFound = true;
     }

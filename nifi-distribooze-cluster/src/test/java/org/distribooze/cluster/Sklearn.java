@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
-/** scikit-learn's DBSCAN run on vectors given here, to check a hand-made case against the library itself. */
+/**
+ * scikit-learn's DBSCAN run on histograms given here, each turned into percentages by numpy, to check a
+ * hand-made case against the library itself.
+ */
 final class Sklearn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -15,7 +18,8 @@ final class Sklearn {
             "import numpy as np",
             "from sklearn.cluster import DBSCAN",
             "job = json.load(sys.stdin)",
-            "points = np.array(job['points'], dtype=np.float64)",
+            "counts = np.array(job['histograms'], dtype=np.float64)",
+            "points = counts * 100.0 / counts.sum(axis=1, keepdims=True)",
             "labels = DBSCAN(eps=job['eps'], min_samples=job['min_samples'], metric='euclidean')"
                     + ".fit(points).labels_",
             "print(json.dumps([int(x) for x in labels]))");
@@ -23,10 +27,10 @@ final class Sklearn {
     private Sklearn() {
     }
 
-    /** scikit-learn's labels, -1 for noise, for the points in the given order. */
-    static int[] dbscan(double[][] points, double eps, int minSamples) {
+    /** scikit-learn's labels, -1 for noise, for the flows in the given order. */
+    static int[] dbscan(List<long[]> histograms, double eps, int minSamples) {
         try {
-            String job = JSON.writeValueAsString(new Job(points, eps, minSamples));
+            String job = JSON.writeValueAsString(new Job(histograms, eps, minSamples));
             JsonNode labels = JSON.readTree(Python.run(List.of("-c", SCRIPT), job));
             int[] result = new int[labels.size()];
             for (int i = 0; i < result.length; i++) {
@@ -38,6 +42,6 @@ final class Sklearn {
         }
     }
 
-    private record Job(double[][] points, double eps, @JsonProperty("min_samples") int minSamples) {
+    private record Job(List<long[]> histograms, double eps, @JsonProperty("min_samples") int minSamples) {
     }
 }
