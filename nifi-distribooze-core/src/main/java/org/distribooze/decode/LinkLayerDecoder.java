@@ -59,8 +59,9 @@ final class LinkLayerDecoder {
             case LINKTYPE_LINUX_SLL2:
                 return afterHeader(packet, start, end, SLL2_HEADER, SLL2_PROTOCOL);
             case LINKTYPE_NULL:
+                return afterAddressFamily(packet, start, end, true);
             case LINKTYPE_LOOP:
-                return afterAddressFamily(packet, start, end);
+                return afterAddressFamily(packet, start, end, false);
             default:
                 return NOT_IP;
         }
@@ -73,15 +74,17 @@ final class LinkLayerDecoder {
         return EtherTypes.ipOffset(packet, start + headerLength, end, u16(packet, start + typeOffset));
     }
 
-    private static int afterAddressFamily(byte[] packet, int start, int end) {
+    /**
+     * @param eitherOrder null writes the family in the capturing host's byte order, which the file does
+     *        not record, so both orders are tried; loop writes it in network order only
+     */
+    private static int afterAddressFamily(byte[] packet, int start, int end, boolean eitherOrder) {
         if (end - start < NULL_HEADER) {
             return CUT_SHORT;
         }
-        // Null writes the family in the capturing host's byte order and loop in network order; some
-        // writers got loop wrong too, so both orders are accepted for both.
         int family = (packet[start] & 0xFF) << 24 | (packet[start + 1] & 0xFF) << 16
                 | (packet[start + 2] & 0xFF) << 8 | packet[start + 3] & 0xFF;
-        if (isIpFamily(family) || isIpFamily(Integer.reverseBytes(family))) {
+        if (isIpFamily(family) || eitherOrder && isIpFamily(Integer.reverseBytes(family))) {
             return start + NULL_HEADER;
         }
         return NOT_IP;

@@ -92,7 +92,8 @@ class IpLengthTest {
     @Test
     void givenIpv6ExtensionHeaderChain_whenExtracted_thenEveryHeaderIsWalkedToTcp() throws Exception {
         byte[] hopByHop = hex("2b 00 01 04 00000000");
-        byte[] routing = hex("3c 00 04 00 00000000");
+        // Type 0 routing header (deprecated, still parsed): length 2, one address, 24 bytes.
+        byte[] routing = concat(hex("3c 02 00 00 00000000"), address("2001:db8::2"));
         byte[] destinationOptions = hex("33 00 01 04 00000000");
         // AH: payload length 4 means (4 + 2) * 4 = 24 bytes: next header, length, reserved, SPI, sequence, ICV.
         byte[] authentication = concat(hex("06 04 0000 00000100 00000001"), new byte[12]);
@@ -102,8 +103,8 @@ class IpLengthTest {
         FlowSummary flow = onlyFlow(extract(pcap(ETHERNET, frame)));
 
         assertEquals("TCP 2001:db8::1 40000 > 2001:db8::2 443", endpoints(flow));
-        // 8 + 8 + 8 + 24 + 20 = 68 payload bytes, + 40.
-        assertEquals(108, flow.bytes());
+        // 8 + 24 + 8 + 24 + 20 = 84 payload bytes, + 40.
+        assertEquals(124, flow.bytes());
     }
 
     @Test
