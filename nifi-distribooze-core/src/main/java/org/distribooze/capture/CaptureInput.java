@@ -2,11 +2,12 @@ package org.distribooze.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * A refilling byte window over a stream: readers ask for the next {@code n} bytes to be in the window,
- * read them in place and move on. The window only grows to hold the largest single record asked for,
- * so memory stays bounded by the record length limit, never by the size of the stream.
+ * read them in place and move on. The window only grows to hold the largest single record read, so
+ * memory stays bounded by the record length limit, never by the size of the stream.
  */
 final class CaptureInput {
 
@@ -48,7 +49,9 @@ final class CaptureInput {
     }
 
     /**
-     * Makes {@code n} bytes from the position available in the window, reading as needed.
+     * Makes {@code n} bytes from the position available in the window, reading as needed. The window
+     * grows by doubling only while bytes keep arriving, so a corrupt length on a short stream costs
+     * about as much memory as the bytes that really follow, not what the length claims.
      *
      * @return false when the stream ends first (then {@link #available()} says how many bytes there were)
      */
@@ -56,8 +59,13 @@ final class CaptureInput {
         if (limit - position >= n) {
             return true;
         }
-        makeRoom(n);
+        if (window.length - position < n) {
+            compact();
+        }
         while (limit - position < n && !endOfStream) {
+            if (limit == window.length) {
+                window = Arrays.copyOf(window, (int) Math.min(2L * window.length, position + (long) n));
+            }
             int read = in.read(window, limit, window.length - limit);
             if (read < 0) {
                 endOfStream = true;
@@ -90,23 +98,9 @@ final class CaptureInput {
         return true;
     }
 
-    /** True when every byte of the stream has been consumed. */
-    boolean atEnd() throws IOException {
-        return !request(1);
-    }
-
-    private void makeRoom(int n) {
-        if (window.length - position >= n) {
-            return;
-        }
+    private void compact() {
         int kept = limit - position;
-        byte[] target = window;
-        if (n > window.length) {
-            // Grow to at least twice the old size so a run of growing records does not copy each time.
-            target = new byte[(int) Math.min(Integer.MAX_VALUE - 8L, Math.max(n, 2L * window.length))];
-        }
-        System.arraycopy(window, position, target, 0, kept);
-        window = target;
+        System.arraycopy(window, position, window, 0, kept);
         windowStartOffset += position;
         position = 0;
         limit = kept;
