@@ -9,6 +9,13 @@ final class PcapngInterface {
 
     static final int DEFAULT_RESOLUTION = 6;
 
+    private static final int LINK_TYPE = 8;
+    private static final int SNAP_LENGTH = 12;
+    private static final int OPTIONS = 16;
+    private static final int OPTION_END = 0;
+    private static final int OPTION_TSRESOL = 9;
+    private static final int OPTION_TSOFFSET = 14;
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int NANO_DIGITS = 9;
     private static final int BINARY_FLAG = 0x80;
@@ -36,6 +43,35 @@ final class PcapngInterface {
         } else {
             this.digits = Math.min(exponent, NANO_DIGITS);
         }
+    }
+
+    /**
+     * Reads an Interface Description Block whose {@code length} bytes (already checked) start at {@code at}.
+     * Options are code, length, value padded to 32 bits; unknown ones are skipped by their length and a
+     * malformed list just ends the walk, leaving the defaults.
+     */
+    static PcapngInterface read(byte[] block, int at, int length, boolean bigEndian) {
+        int linkType = Fields.u16(block, at + LINK_TYPE, bigEndian);
+        long snapLength = Fields.u32(block, at + SNAP_LENGTH, bigEndian);
+        int resolution = DEFAULT_RESOLUTION;
+        long offsetSeconds = 0;
+        int option = at + OPTIONS;
+        int optionsEnd = at + length - 4;
+        while (optionsEnd - option >= 4) {
+            int code = Fields.u16(block, option, bigEndian);
+            int valueLength = Fields.u16(block, option + 2, bigEndian);
+            int value = option + 4;
+            if (code == OPTION_END || value + valueLength > optionsEnd) {
+                break;
+            }
+            if (code == OPTION_TSRESOL && valueLength >= 1) {
+                resolution = block[value] & 0xFF;
+            } else if (code == OPTION_TSOFFSET && valueLength >= 8) {
+                offsetSeconds = Fields.i64(block, value, bigEndian);
+            }
+            option = value + ((valueLength + 3) & ~3);
+        }
+        return new PcapngInterface(linkType, snapLength, resolution, offsetSeconds);
     }
 
     /** Nanoseconds since the epoch for a timestamp of {@code units} (unsigned 64 bits) of this interface. */

@@ -38,10 +38,6 @@ final class PcapngReader extends CaptureReader {
     // Interface ids are 32-bit; a section claiming more interfaces than this is treated as corrupt.
     private static final int MAX_INTERFACES = 1 << 16;
 
-    private static final int OPTION_END = 0;
-    private static final int OPTION_TSRESOL = 9;
-    private static final int OPTION_TSOFFSET = 14;
-
     private final CaptureInput input;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     private boolean bigEndian;
@@ -172,31 +168,7 @@ final class PcapngReader extends CaptureReader {
             return;
         }
 
-        byte[] w = input.window();
-        int at = input.position();
-        int linkType = Fields.u16(w, at + 8, bigEndian);
-        long snapLength = Fields.u32(w, at + 12, bigEndian);
-        int resolution = PcapngInterface.DEFAULT_RESOLUTION;
-        long offsetSeconds = 0;
-        int option = at + 16;
-        int optionsEnd = at + length - 4;
-        // Options: code, length, value padded to 32 bits; a malformed list just ends the walk.
-        while (option + 4 <= optionsEnd) {
-            int code = Fields.u16(w, option, bigEndian);
-            int valueLength = Fields.u16(w, option + 2, bigEndian);
-            int value = option + 4;
-            if (code == OPTION_END || value + valueLength > optionsEnd) {
-                break;
-            }
-            if (code == OPTION_TSRESOL && valueLength >= 1) {
-                resolution = w[value] & 0xFF;
-            } else if (code == OPTION_TSOFFSET && valueLength >= 8) {
-                offsetSeconds = Fields.i64(w, value, bigEndian);
-            }
-            option = value + ((valueLength + 3) & ~3);
-        }
-
-        interfaces.add(new PcapngInterface(linkType, snapLength, resolution, offsetSeconds));
+        interfaces.add(PcapngInterface.read(input.window(), input.position(), length, bigEndian));
         input.advance(length);
     }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Memory is bounded two ways. A datagram is forgotten {@code timeoutNanos} of capture time after its
  * first fragment (60 s by default, the IPv6 reassembly time of RFC 8200 and twice Linux's IPv4 default),
- * and at most {@code maxDatagrams} are kept (65,536 by default, about 4 MiB): past that the oldest first
+ * and at most {@code maxDatagrams} are kept (65,536 by default, under 5 MiB): past that the oldest first
  * fragment is forgotten. A fragment whose datagram was forgotten counts as unattributed.
  */
 public final class FragmentTable {
