@@ -78,7 +78,7 @@ final class ClusterReport {
     private static String heading(ClusterSummary cluster) {
         String name = cluster.id() == ClusteringResult.NOISE ? "noise" : "cluster " + cluster.id();
         return name + ": " + cluster.flows() + (cluster.flows() == 1 ? " flow, " : " flows, ")
-                + cluster.packets() + " packets";
+                + cluster.packets() + (cluster.packets() == 1 ? " packet" : " packets");
     }
 
     /** Flow lines with their columns aligned across the whole report. */
@@ -110,13 +110,14 @@ final class ClusterReport {
             }
 
             this.format = "%-" + captures + "s  %" + sources + "s -> %-" + destinations + "s  %s  %" + packets
-                    + "d packets  cluster %" + labels + "d  distance %.3f";
+                    + "d %-7s  cluster %" + labels + "d  distance %.3f";
         }
 
         String line(int index) {
             FlowSummary flow = flows.get(index).flow();
             return String.format(Locale.ROOT, format, flows.get(index).capture(), source(flow), destination(flow),
-                    flow.transport().name(), flow.packets(), clustering.labels()[index],
+                    flow.transport().name(), flow.packets(), flow.packets() == 1 ? "packet" : "packets",
+                    clustering.labels()[index],
                     clustering.distances()[index]);
         }
 
