@@ -182,14 +182,14 @@ public class ClusterFlows extends AbstractProcessor {
         try (InputStream in = session.read(input);
              RecordReader reader = readerFactory.createRecordReader(input, in, getLogger())) {
             flows = ClusterInput.read(reader);
-        } catch (MalformedRecordException | SchemaNotFoundException e) {
+        } catch (MalformedRecordException | SchemaNotFoundException | IOException e) {
+            // Content repository failures arrive as FlowFileAccessException and roll the session back; an
+            // IOException here is the reader's parse error (JSON parsers raise IOExceptions).
             fail(session, input, "the records cannot be read: " + e.getMessage());
             return;
         } catch (FlowRecordException e) {
             fail(session, input, e.getMessage());
             return;
-        } catch (IOException e) {
-            throw new ProcessException("Failed to read the content of " + input, e);
         }
 
         ClusteringResult result;
@@ -210,11 +210,11 @@ public class ClusterFlows extends AbstractProcessor {
                     getLogger());
             clusters = RecordChildren.write(session, input, writerFactory, ClusterRecordSchema.CLUSTERS, summaries,
                     getLogger());
-        } catch (SchemaNotFoundException e) {
+        } catch (SchemaNotFoundException | IOException e) {
             if (labelledFlows != null) {
                 session.remove(labelledFlows);
             }
-            fail(session, input, "the Record Writer found no schema: " + e.getMessage());
+            fail(session, input, "the Record Writer failed: " + e.getMessage());
             return;
         }
 

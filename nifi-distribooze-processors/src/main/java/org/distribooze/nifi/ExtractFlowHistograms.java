@@ -222,7 +222,10 @@ public class ExtractFlowHistograms extends AbstractProcessor {
             fail(session, capture, "not a packet capture: " + e.getMessage());
             return;
         } catch (IOException e) {
-            throw new ProcessException("Failed to read the content of " + capture, e);
+            // Content repository failures arrive as FlowFileAccessException and roll the session back; an
+            // IOException here was raised while decoding the content, so it is the capture's fault.
+            fail(session, capture, "the capture cannot be read: " + e.getMessage());
+            return;
         }
 
         Map<String, String> accounting = CaptureAttributes.of(extraction.stats());
@@ -236,8 +239,8 @@ public class ExtractFlowHistograms extends AbstractProcessor {
         try {
             flows = RecordChildren.write(session, capture, writerFactory, FlowRecordSchema.SCHEMA, records,
                     getLogger());
-        } catch (SchemaNotFoundException e) {
-            fail(session, capture, "the Record Writer found no schema: " + e.getMessage());
+        } catch (SchemaNotFoundException | IOException e) {
+            fail(session, capture, "the Record Writer failed: " + e.getMessage());
             return;
         }
 

@@ -9,7 +9,6 @@ import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.processor.ProcessSession;
-import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.RecordSetWriter;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
@@ -21,6 +20,10 @@ import org.apache.nifi.serialization.record.RecordSchema;
  * Writes records into a new child of a FlowFile through one RecordSetWriter and sets record.count, mime.type and
  * the writer's own attributes. A child whose writing fails is removed again before the exception leaves, so a
  * processor never leaves a half-written child in its session.
+ * <p>
+ * The session's own streams turn content repository failures into FlowFileAccessException, which is left to
+ * bubble; an IOException that reaches this class therefore comes from the writer itself, e.g. a configured
+ * schema the records do not fit, and is the caller's to route to failure.
  */
 final class RecordChildren {
 
@@ -31,7 +34,7 @@ final class RecordChildren {
 
     static FlowFile write(ProcessSession session, FlowFile parent, RecordSetWriterFactory writerFactory,
                           RecordSchema schema, Iterable<Record> records, ComponentLog logger)
-            throws SchemaNotFoundException {
+            throws SchemaNotFoundException, IOException {
         FlowFile child = session.create(parent);
         try {
             RecordSchema writeSchema = writerFactory.getSchema(parent.getAttributes(), schema);
@@ -51,13 +54,7 @@ final class RecordChildren {
             attributes.put(RECORD_COUNT, String.valueOf(result.getRecordCount()));
             attributes.put(CoreAttributes.MIME_TYPE.key(), mimeType);
             return session.putAllAttributes(child, attributes);
-        } catch (SchemaNotFoundException e) {
-            session.remove(child);
-            throw e;
-        } catch (IOException e) {
-            session.remove(child);
-            throw new ProcessException("Failed to write records for " + parent, e);
-        } catch (RuntimeException e) {
+        } catch (SchemaNotFoundException | IOException | RuntimeException e) {
             session.remove(child);
             throw e;
         }
