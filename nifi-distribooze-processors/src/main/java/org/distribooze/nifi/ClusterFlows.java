@@ -46,14 +46,15 @@ import org.distribooze.cluster.FlowClusterer;
         description = "Every record of a FlowFile is held in memory while its flows are clustered, and DBSCAN compares "
                 + "each flow with every other: memory grows with the records, time with their square.")
 @Tags({"flow", "histogram", "packet length", "cluster", "dbscan", "network", "traffic classification", "record"})
-@CapabilityDescription("Clusters flow records, such as ExtractFlowHistograms writes and MergeRecord gathers, with DBSCAN "
-        + "over each flow's packet-length distribution: its histogram counts as percentages of its packets, compared "
-        + "by Euclidean distance. Writes every flow again with its cluster (-1 for noise), its distance to its "
-        + "cluster's centroid and a similarity, and one summary record per cluster. A record needs a histogram field "
-        + "(an array of counts, every record with as many bins); its packets field is used when present. All records "
-        + "of one FlowFile are clustered together, so merge the flows to compare first.")
+@CapabilityDescription("Clusters flow records, such as ExtractFlowHistograms writes and MergeRecord gathers, "
+        + "with DBSCAN over each flow's packet-length distribution: its histogram counts as percentages of its "
+        + "packets, compared by Euclidean distance. Writes every flow again with its cluster (-1 for noise), its "
+        + "distance to its cluster's centroid and a similarity, and one summary record per cluster. A record needs a "
+        + "histogram field (an array of counts, every record with as many bins); its packets field is used when "
+        + "present. All records of one FlowFile are clustered together, so merge the flows to compare first.")
 @WritesAttributes({
-        @WritesAttribute(attribute = RecordChildren.RECORD_COUNT, description = "Records written (success and clusters)"),
+        @WritesAttribute(attribute = RecordChildren.RECORD_COUNT,
+                description = "Records written (success and clusters)"),
         @WritesAttribute(attribute = "mime.type", description = "The MIME type the Record Writer gives"),
         @WritesAttribute(attribute = ClusterFlows.CLUSTER_COUNT, description = "Clusters found, noise not counted"),
         @WritesAttribute(attribute = ClusterFlows.NOISE_FLOWS, description = "Flows that are noise"),
@@ -68,8 +69,10 @@ import org.distribooze.cluster.FlowClusterer;
         keywords = {"dbscan", "cluster", "flow", "histogram", "anomaly"},
         configuration = """
                 Set "Record Reader" and "Record Writer", e.g. a JsonTreeReader and a JsonRecordSetWriter.
-                Start with "Epsilon" 8 and "Minimum Points" 5. A smaller Epsilon or a larger Minimum Points makes more flows noise.
-                Route success to where labelled flows go, clusters to where cluster summaries go, and failure to a place someone looks at.
+                Start with "Epsilon" 8 and "Minimum Points" 5.
+                A smaller Epsilon or a larger Minimum Points makes more flows noise.
+                Route success to where labelled flows go, clusters to where cluster summaries go,
+                and failure to a place someone looks at.
                 """)
 public class ClusterFlows extends AbstractProcessor {
 

@@ -59,7 +59,8 @@ import org.distribooze.flow.FlowSummary;
         @WritesAttribute(attribute = CaptureAttributes.FORMAT,
                 description = "PCAP, PCAP_NANOSECOND or PCAPNG (success and original)"),
         @WritesAttribute(attribute = CaptureAttributes.LINK_TYPES,
-                description = "LINKTYPE numbers of the interfaces that carried packets, comma separated, e.g. 1 or 1,113"),
+                description = "LINKTYPE numbers of the interfaces that carried packets, comma separated, "
+                        + "e.g. 1 or 1,113"),
         @WritesAttribute(attribute = CaptureAttributes.TRUNCATED,
                 description = "true when the capture ends inside a packet record; its complete packets were counted"),
         @WritesAttribute(attribute = CaptureAttributes.PACKETS_READ, description = "Packet records read"),
@@ -80,9 +81,11 @@ import org.distribooze.flow.FlowSummary;
         description = "Describe every flow of a packet capture by its packet-length histogram.",
         keywords = {"pcap", "flow", "histogram", "traffic profile"},
         configuration = """
-                Set "Record Writer" to a writer of your choice, e.g. a JsonRecordSetWriter that inherits the record schema.
+                Set "Record Writer" to a writer of your choice,
+                e.g. a JsonRecordSetWriter that inherits the record schema.
                 Keep "Transport" at TCP to match the original tool, or choose UDP or TCP and UDP.
-                Keep "Bin Width" 32 and "Maximum Length" 1504 for 48 bins; the Maximum Length must be a multiple of the Bin Width.
+                Keep "Bin Width" 32 and "Maximum Length" 1504 for 48 bins;
+                the Maximum Length must be a multiple of the Bin Width.
                 Route success onwards, original to wherever captures are kept, and failure to a place someone looks at.
                 """)
 @MultiProcessorUseCase(
@@ -92,20 +95,23 @@ import org.distribooze.flow.FlowSummary;
                 @ProcessorConfiguration(
                         processorClass = ExtractFlowHistograms.class,
                         configuration = """
-                                Set "Record Writer" to a JsonRecordSetWriter; keep the binning properties the same for every capture.
+                                Set "Record Writer" to a JsonRecordSetWriter.
+                                Keep the binning properties the same for every capture.
                                 Connect success to MergeRecord.
                                 """),
                 @ProcessorConfiguration(
                         processorClassName = "org.apache.nifi.processors.standard.MergeRecord",
                         configuration = """
                                 Use a JsonTreeReader and a JsonRecordSetWriter.
-                                Set "Minimum Number of Records" and "Max Bin Age" to gather as many flows as one clustering run should see.
+                                Set "Minimum Number of Records" and "Max Bin Age"
+                                to gather as many flows as one clustering run should see.
                                 Connect merged to ClusterFlows.
                                 """),
                 @ProcessorConfiguration(
                         processorClass = ClusterFlows.class,
                         configuration = """
-                                Use a JsonTreeReader and a JsonRecordSetWriter; keep "Epsilon" 8 and "Minimum Points" 5 to start with.
+                                Use a JsonTreeReader and a JsonRecordSetWriter.
+                                Keep "Epsilon" 8 and "Minimum Points" 5 to start with.
                                 success carries every flow with its cluster; clusters carries one record per cluster.
                                 """)
         })
@@ -157,7 +163,8 @@ public class ExtractFlowHistograms extends AbstractProcessor {
 
     public static final Relationship REL_ORIGINAL = new Relationship.Builder()
             .name("original")
-            .description("The capture, unchanged apart from the packet accounting attributes, once its flows are written.")
+            .description("The capture, unchanged apart from the packet accounting attributes, once its flows "
+                    + "are written.")
             .build();
 
     public static final Relationship REL_FAILURE = new Relationship.Builder()
