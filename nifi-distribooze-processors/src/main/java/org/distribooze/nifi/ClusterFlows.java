@@ -204,7 +204,7 @@ public class ClusterFlows extends AbstractProcessor {
         }
 
         RecordSchema labelledSchema = ClusterRecordSchema.labelled(flows.schema());
-        List<Record> labelled = ClusterRecords.labelled(flows, result, labelledSchema);
+        Iterable<Record> labelled = ClusterRecords.labelled(flows, result, labelledSchema);
         List<Record> summaries = ClusterRecords.summaries(flows, result, epsilon, minPoints);
         FlowFile labelledFlows = null;
         FlowFile clusters;

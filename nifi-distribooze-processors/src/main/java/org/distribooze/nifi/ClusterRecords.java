@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
@@ -18,16 +19,19 @@ final class ClusterRecords {
     private ClusterRecords() {
     }
 
-    static List<Record> labelled(ClusterInput input, ClusteringResult result, RecordSchema schema) {
-        List<Record> labelled = new ArrayList<>(input.size());
-        for (int flow = 0; flow < input.size(); flow++) {
-            Map<String, Object> values = new LinkedHashMap<>(input.records().get(flow).toMap());
-            values.put(ClusterRecordSchema.CLUSTER, result.labels()[flow]);
-            values.put(ClusterRecordSchema.DISTANCE, result.distances()[flow]);
-            values.put(ClusterRecordSchema.SIMILARITY, result.similarities()[flow]);
-            labelled.add(new MapRecord(schema, values));
-        }
-        return labelled;
+    /** The input records with their labels, built one by one as the writer asks, so they are not held twice. */
+    static Iterable<Record> labelled(ClusterInput input, ClusteringResult result, RecordSchema schema) {
+        return () -> IntStream.range(0, input.size())
+                .mapToObj(flow -> labelled(input.records().get(flow), flow, result, schema))
+                .iterator();
+    }
+
+    private static Record labelled(Record record, int flow, ClusteringResult result, RecordSchema schema) {
+        Map<String, Object> values = new LinkedHashMap<>(record.toMap());
+        values.put(ClusterRecordSchema.CLUSTER, result.labels()[flow]);
+        values.put(ClusterRecordSchema.DISTANCE, result.distances()[flow]);
+        values.put(ClusterRecordSchema.SIMILARITY, result.similarities()[flow]);
+        return new MapRecord(schema, values);
     }
 
     static List<Record> summaries(ClusterInput input, ClusteringResult result, double epsilon, int minPoints) {

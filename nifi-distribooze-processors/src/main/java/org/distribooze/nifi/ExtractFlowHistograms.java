@@ -39,7 +39,6 @@ import org.distribooze.decode.ExtractionOptions;
 import org.distribooze.decode.ExtractionResult;
 import org.distribooze.decode.FlowExtractor;
 import org.distribooze.flow.Binning;
-import org.distribooze.flow.FlowSummary;
 
 @InputRequirement(Requirement.INPUT_REQUIRED)
 @SupportsBatching
@@ -237,10 +236,10 @@ public class ExtractFlowHistograms extends AbstractProcessor {
 
         Map<String, String> accounting = CaptureAttributes.of(extraction.stats());
         String captureFile = capture.getAttribute(CoreAttributes.FILENAME.key());
-        List<Record> records = new ArrayList<>(extraction.flows().size());
-        for (FlowSummary flow : extraction.flows()) {
-            records.add(FlowRecords.of(flow, captureFile));
-        }
+        // Built one by one as the writer asks, so the flows are not held twice.
+        Iterable<Record> records = () -> extraction.flows().stream()
+                .map(flow -> FlowRecords.of(flow, captureFile))
+                .iterator();
 
         FlowFile flows;
         try {
@@ -255,8 +254,8 @@ public class ExtractFlowHistograms extends AbstractProcessor {
         session.transfer(flows, REL_SUCCESS);
         session.transfer(session.putAllAttributes(capture, accounting), REL_ORIGINAL);
         session.adjustCounter("Captures Read", 1, false);
-        session.adjustCounter("Flows Extracted", records.size(), false);
-        getLogger().debug("Extracted {} flows from {} ({} of {} packets counted)", records.size(), capture,
+        session.adjustCounter("Flows Extracted", extraction.flows().size(), false);
+        getLogger().debug("Extracted {} flows from {} ({} of {} packets counted)", extraction.flows().size(), capture,
                 extraction.stats().packetsCounted(), extraction.stats().packetsRead());
     }
 
