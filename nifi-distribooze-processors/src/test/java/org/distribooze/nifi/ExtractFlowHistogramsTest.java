@@ -98,6 +98,18 @@ class ExtractFlowHistogramsTest {
     }
 
     @Test
+    void givenTimestampsGoingBackwardsWhenExtractedThenFirstAndLastSeenAreEarliestAndLatest() throws Exception {
+        runner.enqueue(SharedData.capture("cases", "nano_bigendian.pcap"));
+        runner.run();
+
+        // The client's flow is frames 1, 3, 4, 6, 7 and 9, stamped 1700000000 s + 123456789, 323456791,
+        // 423456792, 623456794, 723456795 and 123456797 ns: its last frame is not its latest.
+        JsonNode flow = flowFrom("192.0.2.10", 40013);
+        assertEquals("2023-11-14T22:13:20.123456789Z", flow.get("first_seen").asText());
+        assertEquals("2023-11-14T22:13:20.723456795Z", flow.get("last_seen").asText());
+    }
+
+    @Test
     void givenWiderBinsWhenExtractedThenHistogramsFollowThem() throws Exception {
         runner.setProperty(ExtractFlowHistograms.BIN_WIDTH, "64");
         runner.setProperty(ExtractFlowHistograms.MAXIMUM_LENGTH, "1536");
