@@ -47,9 +47,10 @@ import org.distribooze.flow.Binning;
 @CapabilityDescription("Reads a packet capture (pcap, nanosecond pcap or pcapng) as a stream and writes one record per "
         + "unidirectional TCP or UDP flow, keyed by addresses, ports and transport, with a histogram of its packets' "
         + "IP lengths in fixed-width bins; the last bin holds every length from the Maximum Length up. Memory grows "
-        + "with the number of flows, not with the size of the capture. Packets that make no flow (not IP, another "
-        + "transport, non-first fragments, cut short by the snapshot length) are counted in attributes, never dropped "
-        + "silently. Tunnels are not unwrapped: a flow is keyed on the outermost IP header. Content that is not a "
+        + "with the number of flows, not with the size of the capture. IP fragments count in the flow of their "
+        + "datagram's first fragment. Packets that make no flow (not IP, another transport, fragments without their "
+        + "first, cut short by the snapshot length) are counted in attributes, never dropped silently. Tunnels are "
+        + "not unwrapped: a flow is keyed on the outermost IP header. Content that is not a "
         + "capture goes to failure with the reason; a capture that ends inside a packet record still succeeds, with "
         + "the packets before the cut, and is marked capture.truncated=true.")
 @WritesAttributes({
@@ -69,7 +70,8 @@ import org.distribooze.flow.Binning;
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_OTHER_TRANSPORT,
                 description = "IP packets skipped because their transport is not selected by the Transport property"),
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_UNATTRIBUTED_FRAGMENT,
-                description = "Non-first IP fragments skipped because they carry no ports"),
+                description = "IP fragments after the first skipped because their first fragment, which names "
+                        + "the flow, was not seen"),
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_CUT_SHORT,
                 description = "Packets skipped because the capture kept too few bytes to read their ports"),
         @WritesAttribute(attribute = ExtractFlowHistograms.FAILURE_REASON,

@@ -12,14 +12,14 @@ import org.apache.nifi.serialization.record.RecordSchema;
  * The flow record ExtractFlowHistograms writes and ClusterFlows reads, one per unidirectional flow:
  * <pre>
  * capture_file  string         the capture's filename attribute
- * src_ip        string         source address (dotted quad, or IPv6 text form)
+ * src_ip        string         source address (dotted quad, or IPv6 in RFC 5952 short form)
  * src_port      int            source port
  * dst_ip        string         destination address
  * dst_port      int            destination port
  * transport     string         TCP or UDP
  * ip_version    int            4 or 6
- * first_seen    string         ISO-8601 UTC instant of the first packet, with the capture's fraction digits
- * last_seen     string         the same for the last packet
+ * first_seen    string         ISO-8601 UTC instant of the earliest packet, with the capture's fraction digits
+ * last_seen     string         the same for the latest packet
  * packets       long           packets counted in the flow
  * bytes         long           sum of their IP lengths
  * histogram     array of long  packets per length bin, the last bin holding every length from the maximum up
