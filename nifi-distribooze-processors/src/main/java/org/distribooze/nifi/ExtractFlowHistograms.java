@@ -12,6 +12,8 @@ import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.InputRequirement.Requirement;
 import org.apache.nifi.annotation.behavior.SideEffectFree;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
@@ -43,6 +45,9 @@ import org.distribooze.flow.Binning;
 @InputRequirement(Requirement.INPUT_REQUIRED)
 @SupportsBatching
 @SideEffectFree
+@SystemResourceConsideration(resource = SystemResource.MEMORY,
+        description = "Every flow of a capture, with its histogram, is held until the capture ends: memory grows with "
+                + "the number of flows and bins. Packets are read one at a time, so the capture's size does not matter.")
 @Tags({"pcap", "pcapng", "packet capture", "network", "flow", "histogram", "packet length", "record"})
 @CapabilityDescription("Reads a packet capture (pcap, nanosecond pcap or pcapng) as a stream and writes one record per "
         + "unidirectional TCP or UDP flow, keyed by addresses, ports and transport, with a histogram of its packets' "
