@@ -46,8 +46,9 @@ import org.distribooze.flow.Binning;
 @SupportsBatching
 @SideEffectFree
 @SystemResourceConsideration(resource = SystemResource.MEMORY,
-        description = "Every flow of a capture, with its histogram, is held until the capture ends: memory grows with "
-                + "the number of flows and bins. Packets are read one at a time, so the capture's size does not matter.")
+        description = "Every flow of a capture, with its histogram, is held until the capture ends: memory grows "
+                + "with the number of flows and bins. Packets are read one at a time, so a capture's size does not "
+                + "matter.")
 @Tags({"pcap", "pcapng", "packet capture", "network", "flow", "histogram", "packet length", "record"})
 @CapabilityDescription("Reads a packet capture (pcap, nanosecond pcap or pcapng) as a stream and writes one record per "
         + "unidirectional TCP or UDP flow, keyed by addresses, ports and transport, with a histogram of its packets' "
