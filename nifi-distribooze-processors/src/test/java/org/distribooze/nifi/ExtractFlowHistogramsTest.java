@@ -2,7 +2,6 @@ package org.distribooze.nifi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +35,7 @@ class ExtractFlowHistogramsTest {
         runner.enqueue(new byte[0]);
         runner.run();
 
-        assertOnlyFailure("empty");
+        assertOnlyFailure("not a packet capture: empty content");
     }
 
     @Test
@@ -44,7 +43,7 @@ class ExtractFlowHistogramsTest {
         runner.enqueue("GET / HTTP/1.1\r\nHost: 192.0.2.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         runner.run();
 
-        assertOnlyFailure("text");
+        assertOnlyFailure("unknown magic number");
     }
 
     @Test
@@ -53,7 +52,7 @@ class ExtractFlowHistogramsTest {
         runner.enqueue(capture);
         runner.run();
 
-        MockFlowFile failed = assertOnlyFailure("file header cut short");
+        MockFlowFile failed = assertOnlyFailure("pcap file header cut short: 20 of 24 bytes");
         failed.assertContentEquals(capture);
     }
 
@@ -154,9 +153,7 @@ class ExtractFlowHistogramsTest {
         runner.enqueue(SharedData.capture("cases", "vlan_tpids.pcap"));
         runner.run();
 
-        MockFlowFile failed = assertOnlyFailure("a broken writer");
-        failed.assertAttributeEquals(ExtractFlowHistograms.FAILURE_REASON,
-                "the Record Writer failed: " + BrokenRecordWriter.FAILURE);
+        assertOnlyFailure("the Record Writer failed: " + BrokenRecordWriter.FAILURE);
     }
 
     @Test
@@ -236,14 +233,14 @@ class ExtractFlowHistogramsTest {
         runner.assertTransferCount(ExtractFlowHistograms.REL_FAILURE, 0);
     }
 
-    private MockFlowFile assertOnlyFailure(String what) {
+    private MockFlowFile assertOnlyFailure(String expectedReason) {
         runner.assertTransferCount(ExtractFlowHistograms.REL_SUCCESS, 0);
         runner.assertTransferCount(ExtractFlowHistograms.REL_ORIGINAL, 0);
         runner.assertTransferCount(ExtractFlowHistograms.REL_FAILURE, 1);
         MockFlowFile failed = runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_FAILURE).get(0);
         String reason = failed.getAttribute(ExtractFlowHistograms.FAILURE_REASON);
-        assertNotNull(reason, "no " + ExtractFlowHistograms.FAILURE_REASON + " for " + what);
-        assertFalse(reason.isBlank(), "blank reason for " + what);
+        assertNotNull(reason, "no " + ExtractFlowHistograms.FAILURE_REASON);
+        assertTrue(reason.contains(expectedReason), "expected '" + expectedReason + "' in: " + reason);
         failed.assertAttributeNotExists(CaptureAttributes.PACKETS_READ);
         return failed;
     }
