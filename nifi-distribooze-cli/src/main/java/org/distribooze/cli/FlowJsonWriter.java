@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.distribooze.cluster.ClusteringResult;
+import org.distribooze.flow.CaptureTimestamps;
 import org.distribooze.flow.FlowSummary;
 
 /** Writes one JSON object per line per flow, with the same fields as the NiFi processors' records. */
@@ -39,8 +40,8 @@ final class FlowJsonWriter {
         json.writeNumberField("dst_port", flow.destinationPort());
         json.writeStringField("transport", flow.transport().name());
         json.writeNumberField("ip_version", flow.ipVersion());
-        json.writeStringField("first_seen", IsoTimestamps.format(flow.firstSeenNanos(), flow.timestampDigits()));
-        json.writeStringField("last_seen", IsoTimestamps.format(flow.lastSeenNanos(), flow.timestampDigits()));
+        json.writeStringField("first_seen", CaptureTimestamps.format(flow.firstSeenNanos(), flow.timestampDigits()));
+        json.writeStringField("last_seen", CaptureTimestamps.format(flow.lastSeenNanos(), flow.timestampDigits()));
         json.writeNumberField("packets", flow.packets());
         json.writeNumberField("bytes", flow.bytes());
         json.writeArrayFieldStart("histogram");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.nifi.serialization.record.MapRecord;
 import org.apache.nifi.serialization.record.Record;
+import org.distribooze.flow.CaptureTimestamps;
 import org.distribooze.flow.FlowSummary;
 
 /** Turns the core's flow summaries into records of {@link FlowRecordSchema}. */
@@ -22,8 +23,8 @@ final class FlowRecords {
         values.put(FlowRecordSchema.DESTINATION_PORT, flow.destinationPort());
         values.put(FlowRecordSchema.TRANSPORT, flow.transport().name());
         values.put(FlowRecordSchema.IP_VERSION, flow.ipVersion());
-        values.put(FlowRecordSchema.FIRST_SEEN, UtcTimestamps.format(flow.firstSeenNanos(), flow.timestampDigits()));
-        values.put(FlowRecordSchema.LAST_SEEN, UtcTimestamps.format(flow.lastSeenNanos(), flow.timestampDigits()));
+        values.put(FlowRecordSchema.FIRST_SEEN, CaptureTimestamps.format(flow.firstSeenNanos(), flow.timestampDigits()));
+        values.put(FlowRecordSchema.LAST_SEEN, CaptureTimestamps.format(flow.lastSeenNanos(), flow.timestampDigits()));
         values.put(FlowRecordSchema.PACKETS, flow.packets());
         values.put(FlowRecordSchema.BYTES, flow.bytes());
         values.put(FlowRecordSchema.HISTOGRAM, boxed(flow.counts()));

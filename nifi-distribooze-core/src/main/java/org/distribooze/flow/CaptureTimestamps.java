@@ -1,4 +1,4 @@
-package org.distribooze.cli;
+package org.distribooze.flow;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,9 +8,10 @@ import java.time.temporal.ChronoField;
 
 /**
  * ISO-8601 UTC timestamps that keep exactly the capture's precision: six fraction digits for a
- * microsecond capture, nine for a nanosecond one, so no digit is invented and none is lost.
+ * microsecond capture, nine for a nanosecond one, so no digit is invented and none is lost. Unlike
+ * {@link Instant#toString()}, trailing zeros are kept: {@code 2024-05-01T10:00:00.120000Z}.
  */
-final class IsoTimestamps {
+public final class CaptureTimestamps {
 
     private static final int MAX_DIGITS = 9;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -22,11 +23,11 @@ final class IsoTimestamps {
         }
     }
 
-    private IsoTimestamps() {
+    private CaptureTimestamps() {
     }
 
     /** Formats nanoseconds since the epoch with {@code fractionDigits} (0 to 9) digits after the second. */
-    static String format(long epochNanos, int fractionDigits) {
+    public static String format(long epochNanos, int fractionDigits) {
         if (fractionDigits < 0 || fractionDigits > MAX_DIGITS) {
             throw new IllegalArgumentException("fraction digits must be 0 to 9, got " + fractionDigits);
         }
