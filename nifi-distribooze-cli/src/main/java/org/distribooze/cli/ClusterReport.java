@@ -22,10 +22,10 @@ final class ClusterReport {
         this.distributions = distributions;
     }
 
-    void write(CaptureReader.Captures captures, ClusteringResult clustering, PrintWriter out) {
+    void write(CaptureFiles.Captures captures, ClusteringResult clustering, PrintWriter out) {
         List<CaptureFlow> flows = captures.flows();
-        for (Map.Entry<String, CaptureReader.Account> account : captures.accounts().entrySet()) {
-            CaptureReader.Account read = account.getValue();
+        for (Map.Entry<String, CaptureFiles.Account> account : captures.accounts().entrySet()) {
+            CaptureFiles.Account read = account.getValue();
             out.println(PacketAccounting.line(account.getKey(), read.stats(), read.flows()));
         }
         out.println(summary(clustering));

@@ -123,7 +123,7 @@ public final class Distribooze implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExtractionOptions options = new ExtractionOptions(transports.transports(), Binning.DEFAULT);
 
-        CaptureReader.Captures read = new CaptureReader(options).readAll(captures, err);
+        CaptureFiles.Captures read = new CaptureFiles(options).readAll(captures, err);
 
         ClusteringResult clustering = cluster(read.flows());
 

@@ -23,13 +23,13 @@ import org.distribooze.flow.FlowSummary;
  * Reads every capture named on the command line into one list of flows. A capture that cannot be read
  * is reported on the error stream, naming the file and the reason, and the others are still read.
  */
-final class CaptureReader {
+final class CaptureFiles {
 
     private static final int READ_BUFFER_BYTES = 1 << 16;
 
     private final FlowExtractor extractor;
 
-    CaptureReader(ExtractionOptions options) {
+    CaptureFiles(ExtractionOptions options) {
         this.extractor = new FlowExtractor(options);
     }
 
