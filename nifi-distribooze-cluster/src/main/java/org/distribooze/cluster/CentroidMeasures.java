@@ -4,56 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures a labelled set of flows against the centroids of their clusters: each flow's distance and
- * similarity, and one summary per cluster. The noise group is measured like a cluster, against its own mean,
- * so a noise flow's distance says how far it is from the other odd flows, not from any real cluster.
+ * Measures a labelled set of flows against the centroids of their groups: each flow's distance and similarity,
+ * and one summary per group. Whatever distance clustered them, flows are measured by the Euclidean distance of
+ * their percentage distributions, so the figures read the same in both modes. The noise group and the group of
+ * flows not clustered are measured like clusters, each against its own mean: a noise flow's distance says how far
+ * it is from the other odd flows, not from any real cluster.
+ * <p>
+ * Two passes over the flows, the percentages worked out afresh in each: memory holds one centroid per group,
+ * never a distribution per flow.
  */
 final class CentroidMeasures {
+
+    // Slot 0 holds the unclustered group, 1 the noise group, id + 2 cluster id.
+    private static final int FIRST_SLOT = -ClusteringResult.UNCLUSTERED;
 
     private CentroidMeasures() {
     }
 
     /**
-     * @param labels per flow: {@link ClusteringResult#NOISE} or 0, 1, ... with no number skipped
+     * @param labels per flow: {@link ClusteringResult#UNCLUSTERED}, {@link ClusteringResult#NOISE} or 0, 1, ...
+     *        with no number skipped
      */
-    static ClusteringResult measure(PercentDistributions flows, int[] labels) {
-        int clusters = clusterCount(labels);
-        double[][] centroids = centroids(flows.vectors(), labels, clusters);
+    static ClusteringResult measure(FlowHistograms flows, int[] labels, Epsilon epsilon) {
+        double[][] centroids = centroids(flows, labels);
         double[] distances = new double[labels.length];
         double[] similarities = new double[labels.length];
+        double[] distribution = new double[flows.bins()];
 
         for (int i = 0; i < labels.length; i++) {
-            distances[i] = Euclidean.distance(flows.vectors()[i], centroids[slot(labels[i])]);
+            flows.percentages(i, distribution);
+            distances[i] = Euclidean.distance(distribution, centroids[slot(labels[i])]);
             similarities[i] = ClusteringResult.similarity(distances[i]);
         }
 
-        List<ClusterSummary> summaries = summaries(flows.packets(), labels, centroids, distances);
-        return new ClusteringResult(labels, distances, similarities, summaries);
+        List<ClusterSummary> summaries = summaries(flows, labels, centroids, distances);
+        return new ClusteringResult(labels, distances, similarities, summaries, epsilon);
     }
 
-    // Slot 0 holds the noise group, slot id + 1 cluster id.
     private static int slot(int label) {
-        return label + 1;
+        return label + FIRST_SLOT;
     }
 
-    private static int clusterCount(int[] labels) {
+    private static double[][] centroids(FlowHistograms flows, int[] labels) {
         int max = ClusteringResult.NOISE;
         for (int label : labels) {
             max = Math.max(max, label);
         }
-        return max + 1;
-    }
+        int bins = flows.bins();
+        double[][] sums = new double[slot(max) + 1][bins];
+        long[] members = new long[sums.length];
+        double[] distribution = new double[bins];
 
-    private static double[][] centroids(double[][] vectors, int[] labels, int clusters) {
-        int bins = vectors.length == 0 ? 0 : vectors[0].length;
-        double[][] sums = new double[clusters + 1][bins];
-        int[] members = new int[clusters + 1];
-
-        for (int i = 0; i < vectors.length; i++) {
+        for (int i = 0; i < labels.length; i++) {
             int s = slot(labels[i]);
             members[s]++;
+            flows.percentages(i, distribution);
             for (int bin = 0; bin < bins; bin++) {
-                sums[s][bin] += vectors[i][bin];
+                sums[s][bin] += distribution[bin];
             }
         }
 
@@ -65,27 +72,27 @@ final class CentroidMeasures {
         return sums;
     }
 
-    private static List<ClusterSummary> summaries(long[] packets, int[] labels, double[][] centroids,
+    private static List<ClusterSummary> summaries(FlowHistograms flows, int[] labels, double[][] centroids,
                                                   double[] distances) {
         int slots = centroids.length;
-        int[] flows = new int[slots];
+        int[] members = new int[slots];
         long[] packetSums = new long[slots];
         double[] distanceSums = new double[slots];
         double[] maxDistances = new double[slots];
 
         for (int i = 0; i < labels.length; i++) {
             int s = slot(labels[i]);
-            flows[s]++;
-            packetSums[s] += packets[i];
+            members[s]++;
+            packetSums[s] += flows.packets(i);
             distanceSums[s] += distances[i];
             maxDistances[s] = Math.max(maxDistances[s], distances[i]);
         }
 
         List<ClusterSummary> summaries = new ArrayList<>(slots);
         for (int s = 0; s < slots; s++) {
-            if (flows[s] > 0) {
-                summaries.add(new ClusterSummary(s - 1, flows[s], packetSums[s], centroids[s],
-                        distanceSums[s] / flows[s], maxDistances[s]));
+            if (members[s] > 0) {
+                summaries.add(new ClusterSummary(s - FIRST_SLOT, members[s], packetSums[s], centroids[s],
+                        distanceSums[s] / members[s], maxDistances[s]));
             }
         }
         return summaries;

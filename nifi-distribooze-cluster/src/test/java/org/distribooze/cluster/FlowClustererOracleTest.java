@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Clusters the histograms the reference script reads from real captures and compares everything with what
- * the reference's scikit-learn run says: the partition, each distance, and the summaries built from them.
+ * Clusters the histograms the reference script reads from real captures in the original mode (Euclidean distance on
+ * percentages, every flow clustered), and compares everything with what the reference's scikit-learn run says: the
+ * partition, each distance, and the summaries built from them.
  */
 class FlowClustererOracleTest {
 
@@ -51,8 +52,8 @@ class FlowClustererOracleTest {
         assertTrue(Arrays.stream(expectedLabels).anyMatch(label -> label != ClusteringResult.NOISE),
                 "a case without any cluster would check little");
 
-        ClusteringResult result = new FlowClusterer(epsilon, minPoints)
-                .cluster(oracle.stream().map(ReferenceOracle.Flow::counts).toList());
+        FlowClusterer original = new FlowClusterer(Distance.EUCLIDEAN_PERCENTAGES, Epsilon.of(epsilon), minPoints, 1);
+        ClusteringResult result = original.cluster(oracle.stream().map(ReferenceOracle.Flow::counts).toList());
 
         Partitions.assertSamePartition(expectedLabels, result.labels(), capture);
         assertNumberedByFirstAppearance(result.labels());

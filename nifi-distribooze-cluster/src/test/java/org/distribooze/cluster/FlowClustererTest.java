@@ -7,8 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Small sets worked out by hand. Most use two bins, so a flow is a point on the line from (100 %, 0 %) to
- * (0 %, 100 %): flows t and u percentage points apart along it are |t - u| * sqrt 2 apart.
+ * The original mode, Euclidean distance on percentages, on small sets worked out by hand. Most use two bins, so a
+ * flow is a point on the line from (100 %, 0 %) to (0 %, 100 %): flows t and u percentage points apart along it
+ * are |t - u| * sqrt 2 apart.
  */
 class FlowClustererTest {
 
@@ -21,7 +22,7 @@ class FlowClustererTest {
         List<long[]> flows = List.of(bins48(40, 3), bins48(2, 10), bins48(2, 20), bins48(2, 7),
                 bins48(2, 1), bins48(2, 4));
 
-        ClusteringResult result = new FlowClusterer(8, 5).cluster(flows);
+        ClusteringResult result = euclidean(8, 5).cluster(flows);
 
         assertArrayEquals(new int[] {-1, 0, 0, 0, 0, 0}, result.labels());
         assertArrayEquals(new double[6], result.distances(), EXACT);
@@ -36,7 +37,7 @@ class FlowClustererTest {
         // (100, 0) and (0, 100) are 100 sqrt 2 = 141.42 apart, the largest distance there is.
         List<long[]> flows = List.of(new long[] {3, 0}, new long[] {0, 5});
 
-        ClusteringResult result = new FlowClusterer(150, 2).cluster(flows);
+        ClusteringResult result = euclidean(150, 2).cluster(flows);
 
         assertArrayEquals(new int[] {0, 0}, result.labels());
         assertArrayEquals(new double[] {50 * SQRT2, 50 * SQRT2}, result.distances(), EXACT);
@@ -48,7 +49,7 @@ class FlowClustererTest {
     void givenTwoLoneFlows_whenBothNoise_thenMeasuredAgainstTheNoiseMean() {
         List<long[]> flows = List.of(new long[] {3, 0}, new long[] {0, 5});
 
-        ClusteringResult result = new FlowClusterer(141, 2).cluster(flows);
+        ClusteringResult result = euclidean(141, 2).cluster(flows);
 
         assertArrayEquals(new int[] {-1, -1}, result.labels());
         assertArrayEquals(new double[] {50 * SQRT2, 50 * SQRT2}, result.distances(), EXACT);
@@ -62,7 +63,7 @@ class FlowClustererTest {
         // 8.33 sqrt 2 = 11.785 from it. Truncated to whole percent it would be (41.5, 58) and 11.67.
         List<long[]> flows = List.of(new long[] {1, 2}, new long[] {1, 1});
 
-        ClusteringResult result = new FlowClusterer(24, 2).cluster(flows);
+        ClusteringResult result = euclidean(24, 2).cluster(flows);
 
         double twelfth = 100.0 / 12;
         assertArrayEquals(new double[] {twelfth * SQRT2, twelfth * SQRT2}, result.distances(), EXACT);
@@ -81,7 +82,7 @@ class FlowClustererTest {
         List<long[]> flows = List.of(new long[] {8, 12}, a, a.clone(), a.clone(), a.clone(), b, b.clone(),
                 b.clone(), new long[] {9, 11});
 
-        ClusteringResult result = new FlowClusterer(8, 4).cluster(flows);
+        ClusteringResult result = euclidean(8, 4).cluster(flows);
 
         assertArrayEquals(new int[] {0, 1, 1, 1, 1, 0, 0, 0, 0}, result.labels());
         assertArrayEquals(new double[] {7 * SQRT2, 0, 0, 0, 0, 3 * SQRT2, 3 * SQRT2, 3 * SQRT2, 2 * SQRT2},
@@ -106,13 +107,13 @@ class FlowClustererTest {
 
         // B's first core flow (its edge, second) comes before A's: X goes to B.
         List<long[]> bFirst = List.of(x, bEdge, b, b.clone(), b.clone(), a, a.clone(), a.clone(), aEdge);
-        ClusteringResult toB = new FlowClusterer(8, 4).cluster(bFirst);
+        ClusteringResult toB = euclidean(8, 4).cluster(bFirst);
         assertArrayEquals(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1}, toB.labels());
         Partitions.assertSamePartition(Sklearn.dbscan(bFirst, 8, 4), toB.labels(), "scikit-learn, B first");
 
         // A's first core flow (second) comes first although B's edge, X's own neighbour, precedes A's edge.
         List<long[]> aFirst = List.of(x, a, a.clone(), a.clone(), bEdge, b, b.clone(), b.clone(), aEdge);
-        ClusteringResult toA = new FlowClusterer(8, 4).cluster(aFirst);
+        ClusteringResult toA = euclidean(8, 4).cluster(aFirst);
         assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 0}, toA.labels());
         Partitions.assertSamePartition(Sklearn.dbscan(aFirst, 8, 4), toA.labels(), "scikit-learn, A first");
         // A with X: t = (10 + 0 + 0 + 0 + 5) / 5 = 3, X 7 sqrt 2 away.
@@ -126,7 +127,7 @@ class FlowClustererTest {
         List<long[]> flows = List.of(new long[] {20, 0}, new long[] {10, 10}, new long[] {0, 20},
                 new long[] {9, 11}, new long[] {8, 12});
 
-        ClusteringResult result = new FlowClusterer(8, 1).cluster(flows);
+        ClusteringResult result = euclidean(8, 1).cluster(flows);
 
         assertArrayEquals(new int[] {0, 1, 2, 1, 1}, result.labels());
         assertArrayEquals(new double[] {0, 5 * SQRT2, 0, 0, 5 * SQRT2}, result.distances(), EXACT);
@@ -138,7 +139,7 @@ class FlowClustererTest {
     void givenFourAlikeFlows_whenMinPointsFive_thenAllNoise() {
         List<long[]> flows = alike(4);
 
-        ClusteringResult result = new FlowClusterer(8, 5).cluster(flows);
+        ClusteringResult result = euclidean(8, 5).cluster(flows);
 
         assertArrayEquals(new int[] {-1, -1, -1, -1}, result.labels());
     }
@@ -146,14 +147,14 @@ class FlowClustererTest {
     @Test
     void givenFourAlikeFlows_whenMinPointsFour_thenOneCluster() {
         // Each has three others in reach: with itself that makes four.
-        ClusteringResult result = new FlowClusterer(8, 4).cluster(alike(4));
+        ClusteringResult result = euclidean(8, 4).cluster(alike(4));
 
         assertArrayEquals(new int[] {0, 0, 0, 0}, result.labels());
     }
 
     @Test
     void givenFiveAlikeFlows_whenMinPointsFive_thenOneCluster() {
-        ClusteringResult result = new FlowClusterer(8, 5).cluster(alike(5));
+        ClusteringResult result = euclidean(8, 5).cluster(alike(5));
 
         assertArrayEquals(new int[] {0, 0, 0, 0, 0}, result.labels());
     }
@@ -163,8 +164,8 @@ class FlowClustererTest {
         // (25, 25, 25, 25) and (23, 23, 27, 27) differ by 2 in each of four bins: 4 apart, exact in binary.
         List<long[]> flows = List.of(new long[] {1, 1, 1, 1}, new long[] {23, 23, 27, 27});
 
-        ClusteringResult atRadius = new FlowClusterer(4, 2).cluster(flows);
-        ClusteringResult justOutside = new FlowClusterer(Math.nextDown(4.0), 2).cluster(flows);
+        ClusteringResult atRadius = euclidean(4, 2).cluster(flows);
+        ClusteringResult justOutside = euclidean(Math.nextDown(4.0), 2).cluster(flows);
 
         assertArrayEquals(new int[] {0, 0}, atRadius.labels());
         assertArrayEquals(new int[] {-1, -1}, justOutside.labels());
@@ -181,12 +182,17 @@ class FlowClustererTest {
 
     @Test
     void givenNoFlows_whenClustered_thenEmptyResult() {
-        ClusteringResult result = new FlowClusterer(8, 5).cluster(List.of());
+        ClusteringResult result = euclidean(8, 5).cluster(List.of());
 
         assertEquals(0, result.labels().length);
         assertEquals(0, result.distances().length);
         assertEquals(0, result.similarities().length);
         assertEquals(List.of(), result.clusters());
+    }
+
+    /** The original mode, every flow clustered, as these cases were worked out for. */
+    private static FlowClusterer euclidean(double epsilon, int minPoints) {
+        return new FlowClusterer(Distance.EUCLIDEAN_PERCENTAGES, Epsilon.of(epsilon), minPoints, 1);
     }
 
     private static List<long[]> alike(int flows) {

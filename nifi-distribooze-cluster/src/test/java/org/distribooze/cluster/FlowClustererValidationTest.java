@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FlowClustererValidationTest {
 
-    private final FlowClusterer clusterer = new FlowClusterer(FlowClusterer.DEFAULT_EPSILON,
-            FlowClusterer.DEFAULT_MIN_POINTS);
+    private final FlowClusterer clusterer = FlowClusterer.withDefaults(FlowClusterer.DEFAULT_DISTANCE);
 
     @ParameterizedTest
     @ValueSource(doubles = {0.0, -0.0, -1.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
@@ -37,8 +36,66 @@ class FlowClustererValidationTest {
     void givenSmallestValidSettings_whenConstructed_thenKept() {
         FlowClusterer smallest = new FlowClusterer(Double.MIN_VALUE, 1);
 
-        assertEquals(Double.MIN_VALUE, smallest.epsilon());
+        assertEquals(Distance.EUCLIDEAN_PERCENTAGES, smallest.distance());
+        assertEquals(Epsilon.of(Double.MIN_VALUE), smallest.epsilon());
         assertEquals(1, smallest.minPoints());
+        assertEquals(1, smallest.minPackets());
+    }
+
+    @Test
+    void givenEachDistance_whenDefaults_thenTheDocumentedOnes() {
+        FlowClusterer occupiedBins = FlowClusterer.withDefaults(Distance.JACCARD_OCCUPIED_BINS);
+        FlowClusterer original = FlowClusterer.withDefaults(Distance.EUCLIDEAN_PERCENTAGES);
+
+        assertEquals(Distance.JACCARD_OCCUPIED_BINS, FlowClusterer.DEFAULT_DISTANCE);
+        assertTrue(occupiedBins.epsilon().isAuto());
+        assertEquals(10, occupiedBins.minPoints());
+        assertEquals(4, occupiedBins.minPackets());
+        assertEquals(Epsilon.of(8), original.epsilon());
+        assertEquals(5, original.minPoints());
+        assertEquals(1, original.minPackets());
+    }
+
+    @Test
+    void givenEuclideanWithAutoEpsilon_whenConstructed_thenRejectedSayingWhatToSet() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FlowClusterer(Distance.EUCLIDEAN_PERCENTAGES, Epsilon.auto(), 5, 1));
+
+        assertMessageHas(e, "auto", "Euclidean", "8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0/3", "1.0000001", "4/3"})
+    void givenJaccardEpsilonOutsideZeroToOne_whenConstructed_thenRejectedNamingIt(String epsilon) {
+        Epsilon parsed = Epsilon.parse(epsilon);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FlowClusterer(Distance.JACCARD_OCCUPIED_BINS, parsed, 10, 4));
+
+        assertMessageHas(e, "epsilon", parsed.toString());
+    }
+
+    @Test
+    void givenJaccardEpsilonOne_whenConstructed_thenKept() {
+        FlowClusterer widest = new FlowClusterer(Distance.JACCARD_OCCUPIED_BINS, Epsilon.of(1), 10, 4);
+
+        assertEquals(Epsilon.of(1), widest.epsilon());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+    void givenMinPacketsBelowOne_whenConstructed_thenRejectedNamingIt(int minPackets) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new FlowClusterer(Distance.JACCARD_OCCUPIED_BINS, Epsilon.auto(), 10, minPackets));
+
+        assertMessageHas(e, "minPackets", String.valueOf(minPackets));
+    }
+
+    @Test
+    void givenNullDistanceOrEpsilon_whenConstructed_thenNullPointerException() {
+        assertThrows(NullPointerException.class, () -> new FlowClusterer(null, Epsilon.auto(), 10, 4));
+        assertThrows(NullPointerException.class,
+                () -> new FlowClusterer(Distance.JACCARD_OCCUPIED_BINS, null, 10, 4));
     }
 
     @Test

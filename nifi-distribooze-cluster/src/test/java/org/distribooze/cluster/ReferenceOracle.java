@@ -34,6 +34,20 @@ final class ReferenceOracle {
         return flows;
     }
 
+    /** The reference's histograms alone, one per TCP flow in first-seen order, without clustering them. */
+    static List<long[]> histograms(Path capture) {
+        String script = SharedData.file("reference/reference.py").toString();
+        String output = Python.run(List.of(script, "--no-cluster", capture.toString()), null);
+
+        List<long[]> histograms = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (!line.isBlank()) {
+                histograms.add(parse(line).counts());
+            }
+        }
+        return histograms;
+    }
+
     private static Flow parse(String line) {
         try {
             JsonNode node = JSON.readTree(line);
@@ -42,8 +56,8 @@ final class ReferenceOracle {
             for (int bin = 0; bin < counts.length; bin++) {
                 counts[bin] = countsNode.get(bin).asLong();
             }
-            return new Flow(counts, node.get("packets").asLong(), node.get("cluster").asInt(),
-                    node.get("distance").asDouble());
+            return new Flow(counts, node.get("packets").asLong(), node.get("cluster").asInt(-1),
+                    node.get("distance").asDouble(Double.NaN));
         } catch (IOException e) {
             throw new UncheckedIOException("reference output is not JSON: " + line, e);
         }

@@ -4,39 +4,40 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Each flow's packet-length histogram turned into percentages of its packets, the vectors DBSCAN clusters.
- * Every vector is its own array: the neighbour search tells a flow from its twins by reference.
+ * The flows' histograms, checked, with each flow's packets. Percentages are worked out when asked for, never
+ * stored per flow: a million flows must not cost a million arrays beyond their histograms.
  */
-final class PercentDistributions {
+final class FlowHistograms {
 
-    private final double[][] vectors;
+    private final List<long[]> histograms;
     private final long[] packets;
+    private final int bins;
 
-    private PercentDistributions(double[][] vectors, long[] packets) {
-        this.vectors = vectors;
+    private FlowHistograms(List<long[]> histograms, long[] packets, int bins) {
+        this.histograms = histograms;
         this.packets = packets;
+        this.bins = bins;
     }
 
     /**
-     * Checks the histograms and converts them.
+     * Checks the histograms.
      *
      * @throws IllegalArgumentException if a histogram is null, has no packets, has a negative count, has a
      *         different number of bins than the first one, or holds more packets than a long can count
      */
-    static PercentDistributions of(List<long[]> histograms) {
+    static FlowHistograms of(List<long[]> histograms) {
         Objects.requireNonNull(histograms, "histograms");
         int n = histograms.size();
-        double[][] vectors = new double[n][];
         long[] packets = new long[n];
 
         for (int i = 0; i < n; i++) {
             long[] counts = histograms.get(i);
             checkShape(histograms, i, counts);
             packets[i] = packetsOf(i, counts);
-            vectors[i] = percentages(counts, packets[i]);
         }
 
-        return new PercentDistributions(vectors, packets);
+        int bins = n == 0 ? 0 : histograms.get(0).length;
+        return new FlowHistograms(histograms, packets, bins);
     }
 
     private static void checkShape(List<long[]> histograms, int i, long[] counts) {
@@ -71,26 +72,32 @@ final class PercentDistributions {
         return sum;
     }
 
-    // Multiply before dividing, in double: the same operations, in the same order, as the reference.
-    private static double[] percentages(long[] counts, long packets) {
-        double[] percent = new double[counts.length];
-        for (int bin = 0; bin < counts.length; bin++) {
-            percent[bin] = counts[bin] * 100.0 / packets;
-        }
-        return percent;
-    }
-
     int size() {
-        return vectors.length;
+        return packets.length;
     }
 
-    /** The percentage vectors in input order; callers must not modify them. */
-    double[][] vectors() {
-        return vectors;
+    int bins() {
+        return bins;
     }
 
-    /** Packets of each flow, in input order; callers must not modify them. */
-    long[] packets() {
-        return packets;
+    long[] counts(int flow) {
+        return histograms.get(flow);
+    }
+
+    long packets(int flow) {
+        return packets[flow];
+    }
+
+    /**
+     * Writes the flow's distribution in percent into {@code into}: multiplied before divided, in double, the
+     * same operations in the same order as the reference, so flows whose counts are in the same proportions get
+     * the very same doubles.
+     */
+    void percentages(int flow, double[] into) {
+        long[] counts = histograms.get(flow);
+        long total = packets[flow];
+        for (int bin = 0; bin < bins; bin++) {
+            into[bin] = counts[bin] * 100.0 / total;
+        }
     }
 }

@@ -1,36 +1,36 @@
 package org.distribooze.cluster;
 
 import java.util.Arrays;
+import java.util.List;
 import smile.clustering.Clustering;
 import smile.clustering.DBSCAN;
 
 /**
- * Runs Smile's DBSCAN and translates its labels into ours: noise {@value ClusteringResult#NOISE}, clusters
- * numbered 0, 1, ... by the first flow of each in input order.
+ * The per-flow reference for the Euclidean mode: Smile's DBSCAN with every flow a point of its own, on the
+ * flows' percentage distributions, labels translated into ours (noise -1, clusters 0, 1, ... by first flow).
  * <p>
  * Smile counts a point's neighbours without the point, so its {@code minPts} is our {@code minPoints - 1}.
  * Smile refuses {@code minPts} 0, so {@code minPoints} 1 runs with {@code minPts} 1 instead: that finds every
- * point with at least one neighbour as core, the same clusters, and leaves as noise exactly the points with
- * no neighbour at all. With {@code minPoints} 1 such a point is a core point alone, so each becomes a
- * cluster of its own.
- * <p>
- * Smile hands a border point (within the radius of core points of two clusters) to the first cluster that
- * reaches it, and starts clusters from core points in input order, as scikit-learn does: both give the
- * same partition.
+ * point with at least one neighbour as core, the same clusters, and leaves as noise exactly the points with no
+ * neighbour at all, which with {@code minPoints} 1 are clusters of their own.
  */
-final class DbscanLabels {
+final class SmilePerFlow {
 
-    private final double epsilon;
-    private final int minPoints;
-
-    DbscanLabels(double epsilon, int minPoints) {
-        this.epsilon = epsilon;
-        this.minPoints = minPoints;
+    private SmilePerFlow() {
     }
 
-    int[] label(double[][] vectors) {
-        if (vectors.length == 0) {
+    static int[] dbscan(List<long[]> histograms, double epsilon, int minPoints) {
+        if (histograms.isEmpty()) {
             return new int[0];
+        }
+        double[][] vectors = new double[histograms.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            long[] counts = histograms.get(i);
+            long packets = Arrays.stream(counts).sum();
+            vectors[i] = new double[counts.length];
+            for (int bin = 0; bin < counts.length; bin++) {
+                vectors[i][bin] = counts[bin] * 100.0 / packets;
+            }
         }
 
         int minPts = Math.max(1, minPoints - 1);
@@ -56,7 +56,6 @@ final class DbscanLabels {
                 labels[i] = ours[smile];
             }
         }
-
         return labels;
     }
 }
