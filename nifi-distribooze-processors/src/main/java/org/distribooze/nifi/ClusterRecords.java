@@ -12,6 +12,7 @@ import org.apache.nifi.serialization.record.Record;
 import org.apache.nifi.serialization.record.RecordSchema;
 import org.distribooze.cluster.ClusterSummary;
 import org.distribooze.cluster.ClusteringResult;
+import org.distribooze.cluster.FlowClusterer;
 
 /** Turns a clustering result into ClusterFlows' two record sets, flows with their labels and one per cluster. */
 final class ClusterRecords {
@@ -34,7 +35,7 @@ final class ClusterRecords {
         return new MapRecord(schema, values);
     }
 
-    static List<Record> summaries(ClusterInput input, ClusteringResult result, double epsilon, int minPoints) {
+    static List<Record> summaries(ClusterInput input, ClusteringResult result, FlowClusterer clusterer) {
         Map<Integer, Long> packetsByCluster = new HashMap<>();
         for (int flow = 0; flow < input.size(); flow++) {
             packetsByCluster.merge(result.labels()[flow], input.packets(flow), Long::sum);
@@ -49,8 +50,11 @@ final class ClusterRecords {
             values.put(ClusterRecordSchema.CENTROID, boxed(cluster.centroid()));
             values.put(ClusterRecordSchema.MEAN_DISTANCE, cluster.meanDistance());
             values.put(ClusterRecordSchema.MAX_DISTANCE, cluster.maxDistance());
-            values.put(ClusterRecordSchema.EPSILON, epsilon);
-            values.put(ClusterRecordSchema.MIN_POINTS, minPoints);
+            values.put(ClusterRecordSchema.DISTANCE_USED, clusterer.distance().name());
+            values.put(ClusterRecordSchema.EPSILON, result.epsilon().value());
+            values.put(ClusterRecordSchema.EPSILON_FRACTION, result.epsilon().fraction().orElse(null));
+            values.put(ClusterRecordSchema.MIN_POINTS, clusterer.minPoints());
+            values.put(ClusterRecordSchema.MIN_PACKETS, clusterer.minPackets());
             summaries.add(new MapRecord(ClusterRecordSchema.CLUSTERS, values));
         }
         return summaries;

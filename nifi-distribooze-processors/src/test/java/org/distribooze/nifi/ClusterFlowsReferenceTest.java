@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * ExtractFlowHistograms then ClusterFlows, both with their defaults, on the seed captures, against the Python
- * reference with scikit-learn's DBSCAN: the same flows and counts, the same partition up to the clusters' names,
- * noise where it has noise, and the same distances.
+ * ExtractFlowHistograms with its defaults then ClusterFlows in the original tool's mode (Euclidean on percentages,
+ * Epsilon 8, Minimum Points 5, every flow clustered), on the seed captures, against the Python reference with
+ * scikit-learn's DBSCAN: the same flows and counts, the same partition up to the clusters' names, noise where it has
+ * noise, and the same distances.
  */
 class ClusterFlowsReferenceTest {
 
@@ -46,6 +47,10 @@ class ClusterFlowsReferenceTest {
 
         MockFlowFile flows = extract(capture);
         TestRunner cluster = JsonServices.clusterRunner();
+        cluster.setProperty(ClusterFlows.DISTANCE, ClusteringDistance.EUCLIDEAN_PERCENTAGES.getValue());
+        cluster.setProperty(ClusterFlows.EPSILON, "8");
+        cluster.setProperty(ClusterFlows.MIN_POINTS, "5");
+        cluster.setProperty(ClusterFlows.MIN_PACKETS, "1");
         cluster.enqueue(flows.getContentStream().readAllBytes());
         cluster.run();
 

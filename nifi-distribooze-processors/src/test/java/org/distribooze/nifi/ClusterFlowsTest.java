@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.nifi.util.MockFlowFile;
@@ -44,8 +45,7 @@ class ClusterFlowsTest {
 
     @Test
     void givenThreeCloseFlowsAndOneFarWhenClusteredThenOneClusterAndOneNoiseFlow() {
-        runner.setProperty(ClusterFlows.EPSILON, "15");
-        runner.setProperty(ClusterFlows.MIN_POINTS, "3");
+        original("15", "3");
         runner.enqueue(FOUR_FLOWS.getBytes(StandardCharsets.UTF_8));
         runner.run();
 
@@ -71,8 +71,12 @@ class ClusterFlowsTest {
         labelled.assertAttributeEquals("mime.type", "application/json");
         labelled.assertAttributeEquals(ClusterFlows.CLUSTER_COUNT, "1");
         labelled.assertAttributeEquals(ClusterFlows.NOISE_FLOWS, "1");
+        labelled.assertAttributeEquals(ClusterFlows.UNCLUSTERED_FLOWS, "0");
+        labelled.assertAttributeEquals(ClusterFlows.DISTANCE_ATTRIBUTE, "EUCLIDEAN_PERCENTAGES");
         labelled.assertAttributeEquals(ClusterFlows.EPSILON_ATTRIBUTE, "15.0");
+        labelled.assertAttributeNotExists(ClusterFlows.EPSILON_FRACTION_ATTRIBUTE);
         labelled.assertAttributeEquals(ClusterFlows.MIN_POINTS_ATTRIBUTE, "3");
+        labelled.assertAttributeEquals(ClusterFlows.MIN_PACKETS_ATTRIBUTE, "1");
 
         MockFlowFile summaries = runner.getFlowFilesForRelationship(ClusterFlows.REL_CLUSTERS).get(0);
         summaries.assertAttributeEquals(RecordChildren.RECORD_COUNT, "2");
@@ -83,15 +87,70 @@ class ClusterFlowsTest {
         // packets: 10 from the field, 10 from the histogram (no field), 21 from the field.
         assertCluster(groups.get(1), 0, 3, 41, new double[] {95, 5}, 2 * root50 / 3, root50);
         for (JsonNode group : groups) {
+            assertEquals("EUCLIDEAN_PERCENTAGES", group.get("distance_used").asText());
             assertEquals(15.0, group.get("epsilon").asDouble());
+            assertTrue(group.get("epsilon_fraction").isNull());
             assertEquals(3, group.get("min_points").asInt());
+            assertEquals(1, group.get("min_packets").asInt());
+        }
+    }
+
+    /*
+     * Ten flows {0, 1} of 4 packets (50 %, 50 %, 0), one {0, 1, 2} of 4 packets (50 %, 25 %, 25 %), one of 3
+     * packets. The two sets are 1/3 apart (one bin of three), each the other's nearest: auto gives 1/3. Each
+     * clustered flow has all eleven within 1/3: one cluster. The 3-packet flow is not clustered.
+     * Centroid: (50, 525/11, 25/11); the twins lie 25 sqrt 2 / 11 from it, the other 250 sqrt 2 / 11.
+     */
+    @Test
+    void givenDefaultsWhenClusteredThenOccupiedBinsWithTheRadiusWorkedOutAndShortFlowsMarked() {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) {
+            json.append("{\"src_port\": ").append(50000 + i).append(", \"histogram\": [2, 2, 0]},");
+        }
+        json.append("{\"src_port\": 50010, \"histogram\": [2, 1, 1]},");
+        json.append("{\"src_port\": 50011, \"histogram\": [1, 2, 0]}]");
+        runner.enqueue(json.toString().getBytes(StandardCharsets.UTF_8));
+        runner.run();
+
+        assertClustered();
+        MockFlowFile labelled = runner.getFlowFilesForRelationship(ClusterFlows.REL_SUCCESS).get(0);
+        List<JsonNode> flows = JsonServices.records(labelled);
+        double twin = 25 * Math.sqrt(2) / 11;
+        for (int i = 0; i < 10; i++) {
+            assertEquals(0, flows.get(i).get("cluster").asInt(), "cluster of flow " + i);
+            assertEquals(twin, flows.get(i).get("distance").asDouble(), TOLERANCE, "distance of flow " + i);
+        }
+        assertEquals(0, flows.get(10).get("cluster").asInt());
+        assertEquals(10 * twin, flows.get(10).get("distance").asDouble(), TOLERANCE);
+        assertEquals(-2, flows.get(11).get("cluster").asInt());
+        assertEquals(0, flows.get(11).get("distance").asDouble(), TOLERANCE);
+        labelled.assertAttributeEquals(ClusterFlows.CLUSTER_COUNT, "1");
+        labelled.assertAttributeEquals(ClusterFlows.NOISE_FLOWS, "0");
+        labelled.assertAttributeEquals(ClusterFlows.UNCLUSTERED_FLOWS, "1");
+        labelled.assertAttributeEquals(ClusterFlows.DISTANCE_ATTRIBUTE, "JACCARD_OCCUPIED_BINS");
+        labelled.assertAttributeEquals(ClusterFlows.EPSILON_ATTRIBUTE, String.valueOf(1.0 / 3));
+        labelled.assertAttributeEquals(ClusterFlows.EPSILON_FRACTION_ATTRIBUTE, "1/3");
+        labelled.assertAttributeEquals(ClusterFlows.MIN_POINTS_ATTRIBUTE, "10");
+        labelled.assertAttributeEquals(ClusterFlows.MIN_PACKETS_ATTRIBUTE, "4");
+
+        List<JsonNode> groups = JsonServices.records(
+                runner.getFlowFilesForRelationship(ClusterFlows.REL_CLUSTERS).get(0));
+        assertEquals(2, groups.size());
+        assertCluster(groups.get(0), -2, 1, 3, new double[] {100.0 / 3, 200.0 / 3, 0}, 0, 0);
+        assertCluster(groups.get(1), 0, 11, 44, new double[] {50, 525.0 / 11, 25.0 / 11}, 20 * twin / 11,
+                10 * twin);
+        for (JsonNode group : groups) {
+            assertEquals("JACCARD_OCCUPIED_BINS", group.get("distance_used").asText());
+            assertEquals(1.0 / 3, group.get("epsilon").asDouble());
+            assertEquals("1/3", group.get("epsilon_fraction").asText());
+            assertEquals(10, group.get("min_points").asInt());
+            assertEquals(4, group.get("min_packets").asInt());
         }
     }
 
     @Test
     void givenTwoEqualFlowsWhenMinimumPointsIsTwoThenTheyClusterBecauseEachCountsItself() {
-        runner.setProperty(ClusterFlows.EPSILON, "1");
-        runner.setProperty(ClusterFlows.MIN_POINTS, "2");
+        original("1", "2");
         runner.enqueue(twoEqualFlows());
         runner.run();
 
@@ -106,8 +165,7 @@ class ClusterFlowsTest {
 
     @Test
     void givenTwoEqualFlowsWhenMinimumPointsIsThreeThenBothAreNoise() {
-        runner.setProperty(ClusterFlows.EPSILON, "1");
-        runner.setProperty(ClusterFlows.MIN_POINTS, "3");
+        original("1", "3");
         runner.enqueue(twoEqualFlows());
         runner.run();
 
@@ -227,33 +285,98 @@ class ClusterFlowsTest {
     }
 
     @Test
+    void givenDefaultsThenOccupiedBinsAutoTenAndFour() {
+        ClusterFlows processor = (ClusterFlows) runner.getProcessor();
+
+        assertEquals(ClusteringDistance.JACCARD_OCCUPIED_BINS.getValue(), ClusterFlows.DISTANCE.getDefaultValue());
+        assertEquals("auto", ClusterFlows.EPSILON.getDefaultValue());
+        assertEquals("10", ClusterFlows.MIN_POINTS.getDefaultValue());
+        assertEquals("4", ClusterFlows.MIN_PACKETS.getDefaultValue());
+        assertTrue(processor.getPropertyDescriptors().contains(ClusterFlows.MIN_PACKETS));
+    }
+
+    @Test
     void givenEpsilonZeroNegativeOrTextThenInvalid() {
-        for (String epsilon : List.of("0", "-1", "0.0", "eight", "NaN", "Infinity")) {
-            runner.setProperty(ClusterFlows.EPSILON, epsilon);
-            runner.assertNotValid();
+        for (ClusteringDistance distance : ClusteringDistance.values()) {
+            runner.setProperty(ClusterFlows.DISTANCE, distance.getValue());
+            for (String epsilon : List.of("0", "-1", "0.0", "0/3", "eight", "NaN", "Infinity", "1/0")) {
+                runner.setProperty(ClusterFlows.EPSILON, epsilon);
+                runner.assertNotValid();
+            }
+            runner.setProperty(ClusterFlows.EPSILON, "0.5");
+            runner.assertValid();
+            runner.setProperty(ClusterFlows.EPSILON, "1/3");
+            runner.assertValid();
         }
-        runner.setProperty(ClusterFlows.EPSILON, "0.5");
+    }
+
+    @Test
+    void givenEuclideanWithAutoEpsilonThenInvalidSayingWhatToSet() {
+        runner.setProperty(ClusterFlows.DISTANCE, ClusteringDistance.EUCLIDEAN_PERCENTAGES.getValue());
+
+        runner.assertNotValid();
+        runner.setProperty(ClusterFlows.EPSILON, "8");
         runner.assertValid();
     }
 
     @Test
-    void givenMinimumPointsZeroThenInvalid() {
-        runner.setProperty(ClusterFlows.MIN_POINTS, "0");
+    void givenOccupiedBinsWithEpsilonAboveOneThenInvalid() {
+        runner.setProperty(ClusterFlows.EPSILON, "8");
+
+        runner.assertNotValid();
+        runner.setProperty(ClusterFlows.EPSILON, "1");
+        runner.assertValid();
+    }
+
+    @Test
+    void givenMinimumPacketsZeroThenInvalid() {
+        runner.setProperty(ClusterFlows.MIN_PACKETS, "0");
         runner.assertNotValid();
 
-        runner.setProperty(ClusterFlows.MIN_POINTS, "1");
+        runner.setProperty(ClusterFlows.MIN_PACKETS, "1");
         runner.assertValid();
     }
 
     @Test
-    void givenNoReaderOrNoWriterThenInvalid() throws Exception {
-        TestRunner withoutReader = TestRunners.newTestRunner(ClusterFlows.class);
-        JsonServices.addWriter(withoutReader, ClusterFlows.RECORD_WRITER);
-        withoutReader.assertNotValid();
+    void givenAFlowSavedBeforeDistanceExistedWhenMigratedThenItKeepsTheOriginalMode() {
+        // Saved by the version with two clustering properties: Epsilon left out (it had a default), Minimum Points 3.
+        SavedProperties saved = new SavedProperties(Map.of("Record Reader", "json-reader",
+                "Record Writer", "json-writer", "Minimum Points", "3"));
 
-        TestRunner withoutWriter = TestRunners.newTestRunner(ClusterFlows.class);
-        JsonServices.addReader(withoutWriter, ClusterFlows.RECORD_READER);
-        withoutWriter.assertNotValid();
+        new ClusterFlows().migrateProperties(saved);
+
+        assertEquals(Map.of("Record Reader", "json-reader", "Record Writer", "json-writer",
+                "Distance", "EUCLIDEAN_PERCENTAGES", "Epsilon", "8.0", "Minimum Points", "3",
+                "Minimum Packets", "1"), saved.asMap());
+    }
+
+    @Test
+    void givenAFlowSavedWithEpsilonWhenMigratedThenItsEpsilonStays() {
+        SavedProperties saved = new SavedProperties(Map.of("Epsilon", "#{epsilon}", "Minimum Points", "#{min.points}"));
+
+        new ClusterFlows().migrateProperties(saved);
+
+        assertEquals(Map.of("Distance", "EUCLIDEAN_PERCENTAGES", "Epsilon", "#{epsilon}",
+                "Minimum Points", "#{min.points}", "Minimum Packets", "1"), saved.asMap());
+    }
+
+    @Test
+    void givenAFlowSavedWithDistanceWhenMigratedThenUnchanged() {
+        Map<String, String> current = Map.of("Distance", "JACCARD_OCCUPIED_BINS", "Epsilon", "auto",
+                "Minimum Points", "10", "Minimum Packets", "4");
+        SavedProperties saved = new SavedProperties(current);
+
+        new ClusterFlows().migrateProperties(saved);
+
+        assertEquals(current, saved.asMap());
+    }
+
+    /** The original tool's mode with the radius and minimum given, every flow clustered. */
+    private void original(String epsilon, String minPoints) {
+        runner.setProperty(ClusterFlows.DISTANCE, ClusteringDistance.EUCLIDEAN_PERCENTAGES.getValue());
+        runner.setProperty(ClusterFlows.EPSILON, epsilon);
+        runner.setProperty(ClusterFlows.MIN_POINTS, minPoints);
+        runner.setProperty(ClusterFlows.MIN_PACKETS, "1");
     }
 
     private static byte[] twoEqualFlows() {
