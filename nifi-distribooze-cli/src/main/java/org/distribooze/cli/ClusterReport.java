@@ -8,11 +8,12 @@ import java.util.Map;
 
 import org.distribooze.cluster.ClusterSummary;
 import org.distribooze.cluster.ClusteringResult;
+import org.distribooze.cluster.FlowClusterer;
 import org.distribooze.flow.FlowSummary;
 
 /**
- * The human-readable report: packet accounting per capture, then each cluster (the noise group last)
- * with its size, its average distribution and one line per member flow.
+ * The human-readable report: packet accounting per capture, the clustering's settings, then each cluster (the noise
+ * group and the flows not clustered last) with its size, its average distribution and one line per member flow.
  */
 final class ClusterReport {
 
@@ -22,18 +23,20 @@ final class ClusterReport {
         this.distributions = distributions;
     }
 
-    void write(CaptureFiles.Captures captures, ClusteringResult clustering, PrintWriter out) {
+    void write(CaptureFiles.Captures captures, FlowClusterer clusterer, ClusteringResult clustering,
+               PrintWriter out) {
         List<CaptureFlow> flows = captures.flows();
         for (Map.Entry<String, CaptureFiles.Account> account : captures.accounts().entrySet()) {
             CaptureFiles.Account read = account.getValue();
             out.println(PacketAccounting.line(account.getKey(), read.stats(), read.flows()));
         }
         out.println(summary(clustering));
+        out.println(settings(clusterer, clustering));
 
         FlowLines lines = new FlowLines(flows, clustering);
         for (ClusterSummary cluster : inReportOrder(clustering.clusters())) {
             out.println();
-            out.println(heading(cluster));
+            out.println(heading(cluster, clusterer));
             out.println("  distribution " + distributions.format(cluster.centroid()));
             for (int i = 0; i < flows.size(); i++) {
                 if (clustering.labels()[i] == cluster.id()) {
@@ -47,36 +50,51 @@ final class ClusterReport {
     private static String summary(ClusteringResult clustering) {
         int clusters = 0;
         int noise = 0;
+        int unclustered = 0;
         for (ClusterSummary cluster : clustering.clusters()) {
             if (cluster.id() == ClusteringResult.NOISE) {
                 noise = cluster.flows();
+            } else if (cluster.id() == ClusteringResult.UNCLUSTERED) {
+                unclustered = cluster.flows();
             } else {
                 clusters++;
             }
         }
         return clustering.labels().length + " flows: " + clusters + (clusters == 1 ? " cluster, " : " clusters, ")
-                + noise + " noise";
+                + noise + " noise" + (unclustered == 0 ? "" : ", " + unclustered + " not clustered");
     }
 
-    /** Clusters by id, the noise group moved from first to last: it is what is left over. */
+    /** The distance and the radius used, worked out or not, so a run can be repeated. */
+    private static String settings(FlowClusterer clusterer, ClusteringResult clustering) {
+        String radius = clustering.epsilon().toString();
+        if (clusterer.epsilon().isAuto()) {
+            radius += " (auto)";
+        }
+        return "clustered by " + clusterer.distance().shortName() + ", epsilon " + radius + ", min points "
+                + clusterer.minPoints() + ", min packets " + clusterer.minPackets();
+    }
+
+    /** Clusters by id, then the noise group and the flows not clustered: they are what is left over. */
     private static List<ClusterSummary> inReportOrder(List<ClusterSummary> clusters) {
         List<ClusterSummary> ordered = new ArrayList<>();
-        ClusterSummary noise = null;
+        List<ClusterSummary> leftOver = new ArrayList<>();
         for (ClusterSummary cluster : clusters) {
-            if (cluster.id() == ClusteringResult.NOISE) {
-                noise = cluster;
+            if (cluster.id() < 0) {
+                leftOver.add(0, cluster);
             } else {
                 ordered.add(cluster);
             }
         }
-        if (noise != null) {
-            ordered.add(noise);
-        }
+        ordered.addAll(leftOver);
         return ordered;
     }
 
-    private static String heading(ClusterSummary cluster) {
-        String name = cluster.id() == ClusteringResult.NOISE ? "noise" : "cluster " + cluster.id();
+    private static String heading(ClusterSummary cluster, FlowClusterer clusterer) {
+        String name = switch (cluster.id()) {
+            case ClusteringResult.NOISE -> "noise";
+            case ClusteringResult.UNCLUSTERED -> "not clustered (fewer than " + clusterer.minPackets() + " packets)";
+            default -> "cluster " + cluster.id();
+        };
         return name + ": " + cluster.flows() + (cluster.flows() == 1 ? " flow, " : " flows, ")
                 + cluster.packets() + (cluster.packets() == 1 ? " packet" : " packets");
     }

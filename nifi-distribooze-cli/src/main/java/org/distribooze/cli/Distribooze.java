@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.distribooze.cluster.ClusteringResult;
+import org.distribooze.cluster.Distance;
+import org.distribooze.cluster.Epsilon;
 import org.distribooze.cluster.FlowClusterer;
 import org.distribooze.decode.ExtractionOptions;
 import org.distribooze.flow.Binning;
@@ -28,17 +31,24 @@ import picocli.CommandLine.Spec;
 /** The {@code distribooze} command: captures in, clusters of flows and each flow's distance out. */
 @Command(
         name = "distribooze",
-        customSynopsis = "distribooze [-e EPS] [-m MIN] [-t tcp|udp|both] [--json FILE] CAPTURE...",
+        customSynopsis = {"distribooze [--distance jaccard|euclidean] [-e auto|EPS] [-m MIN] [--min-packets N]",
+            "                   [-t tcp|udp|both] [--json FILE] CAPTURE..."},
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
             "Builds one unidirectional flow per 5-tuple from every CAPTURE (pcap or pcapng), histograms each flow's "
                     + "IP packet lengths in 32-byte bins (the last bin holds 1504 bytes and more), and clusters "
-                    + "all flows of all captures together with DBSCAN over their percentage distributions.",
+                    + "all flows of all captures together with DBSCAN.",
             "",
-            "Prints one line of packet accounting per capture, then each cluster (the noise group last) with its "
-                    + "average distribution, in percent per non-empty bin, and one line per flow: capture, "
-                    + "endpoints, transport, packets, cluster and Euclidean distance to the cluster's centroid.",
+            "By default a flow is the set of bins its packets occupy, compared by Jaccard distance, with a radius "
+                    + "worked out from the flows (printed with the clusters); flows of fewer than 4 packets are not "
+                    + "clustered. --distance euclidean alone gives the original tool's clustering: Euclidean "
+                    + "distance on percentage distributions, EPS 8, MIN 5, every flow clustered.",
+            "",
+            "Prints one line of packet accounting per capture, then each cluster (the noise group and the flows "
+                    + "not clustered last) with its average distribution, in percent per non-empty bin, and one line "
+                    + "per flow: capture, endpoints, transport, packets, cluster (-1 noise, -2 not clustered) and "
+                    + "Euclidean distance of its distribution to its group's centroid.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -50,14 +60,26 @@ public final class Distribooze implements Callable<Integer> {
 
     private static final String STANDARD_OUTPUT = "-";
 
-    @Option(names = "-e", paramLabel = "EPS",
-            description = "DBSCAN radius, in percentage points of Euclidean distance (default: ${DEFAULT-VALUE}).")
-    private double epsilon = FlowClusterer.DEFAULT_EPSILON;
+    @Option(names = "--distance", paramLabel = "jaccard|euclidean",
+            description = "What flows are compared by: jaccard, the sets of bins their packets occupy (default), or "
+                    + "euclidean, their distributions in percent (the original tool's).")
+    private DistanceChoice distance = DistanceChoice.JACCARD;
+
+    @Option(names = "-e", paramLabel = "auto|EPS",
+            description = "DBSCAN radius: auto (worked out from the flows; jaccard only), a number (0 to 1 for "
+                    + "jaccard, percentage points for euclidean) or a fraction such as 1/3 (default: auto for "
+                    + "jaccard, 8 for euclidean).")
+    private String epsilon;
 
     @Option(names = "-m", paramLabel = "MIN",
-            description = "Flows within EPS, the flow itself counted, that make a core flow "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int minPoints = FlowClusterer.DEFAULT_MIN_POINTS;
+            description = "Flows within EPS, the flow itself counted, that make a core flow (default: 10 for "
+                    + "jaccard, 5 for euclidean).")
+    private Integer minPoints;
+
+    @Option(names = "--min-packets", paramLabel = "N",
+            description = "Flows with fewer packets are not clustered; they are reported with cluster -2 "
+                    + "(default: 4 for jaccard, 1 for euclidean).")
+    private Integer minPackets;
 
     @Option(names = "-t", paramLabel = "tcp|udp|both",
             description = "Transports that make flows (default: tcp).")
@@ -118,44 +140,66 @@ public final class Distribooze implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkClusteringParameters();
+        FlowClusterer clusterer = clusterer();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExtractionOptions options = new ExtractionOptions(transports.transports(), Binning.DEFAULT);
 
         CaptureFiles.Captures read = new CaptureFiles(options).readAll(captures, err);
 
-        ClusteringResult clustering = cluster(read.flows());
+        ClusteringResult clustering = cluster(clusterer, read.flows());
 
         if (jsonTarget != null && !writeJson(read.flows(), clustering, out, err)) {
             return 1;
         }
 
         if (!STANDARD_OUTPUT.equals(jsonTarget)) {
-            new ClusterReport(new Distributions(options.binning())).write(read, clustering, out);
+            new ClusterReport(new Distributions(options.binning())).write(read, clusterer, clustering, out);
         }
         return read.unreadable() > 0 ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.OK;
     }
 
-    private void checkClusteringParameters() {
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new ParameterException(spec.commandLine(), "EPS must be a positive number, got " + epsilon);
+    /** The clusterer the options ask for, each option not given taking the chosen distance's default. */
+    private FlowClusterer clusterer() {
+        Distance chosen = distance.distance();
+        Epsilon radius = chosen.defaultEpsilon();
+        if (epsilon != null) {
+            try {
+                radius = Epsilon.parse(epsilon);
+            } catch (IllegalArgumentException e) {
+                throw usage("EPS must be a positive number, a fraction such as 1/3, or auto; got " + epsilon);
+            }
+            if (!radius.isAuto() && !(radius.value() > 0)) {
+                throw usage("EPS must be a positive number, a fraction such as 1/3, or auto; got " + epsilon);
+            }
         }
-        if (minPoints < 1) {
-            throw new ParameterException(spec.commandLine(), "MIN must be at least 1, got " + minPoints);
+        int min = minPoints == null ? chosen.defaultMinPoints() : minPoints;
+        if (min < 1) {
+            throw usage("MIN must be at least 1, got " + min);
+        }
+        int packets = minPackets == null ? chosen.defaultMinPackets() : minPackets;
+        if (packets < 1) {
+            throw usage("--min-packets must be at least 1, got " + packets);
+        }
+
+        try {
+            return new FlowClusterer(chosen, radius, min, packets);
+        } catch (IllegalArgumentException e) {
+            throw usage("-e " + epsilon + " does not suit --distance " + distance.name().toLowerCase(Locale.ROOT)
+                    + ": " + e.getMessage());
         }
     }
 
-    private ClusteringResult cluster(List<CaptureFlow> flows) {
-        if (flows.isEmpty()) {
-            return new ClusteringResult(new int[0], new double[0], new double[0], List.of());
-        }
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 
+    private static ClusteringResult cluster(FlowClusterer clusterer, List<CaptureFlow> flows) {
         List<long[]> histograms = new ArrayList<>(flows.size());
         for (CaptureFlow flow : flows) {
             histograms.add(flow.flow().counts());
         }
-        return new FlowClusterer(epsilon, minPoints).cluster(histograms);
+        return clusterer.cluster(histograms);
     }
 
     private boolean writeJson(List<CaptureFlow> flows, ClusteringResult clustering, PrintWriter out, PrintWriter err) {

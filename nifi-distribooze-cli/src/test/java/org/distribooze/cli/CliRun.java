@@ -23,6 +23,13 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A run with some options given as a list, followed by more arguments. */
+    static CliRun of(List<String> options, String... more) {
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of(more));
+        return of(args.toArray(new String[0]));
+    }
+
     /** Standard output read as JSON lines, one object per line. */
     List<JsonNode> jsonLines() throws IOException {
         return parseJsonLines(out);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command's arguments, exit codes and messages, run in-process. */
 class DistriboozeTest {
 
-    private static final String SYNOPSIS =
-            "Usage: distribooze [-e EPS] [-m MIN] [-t tcp|udp|both] [--json FILE] CAPTURE...";
+    private static final String SYNOPSIS = "Usage: distribooze [--distance jaccard|euclidean] [-e auto|EPS] [-m MIN]"
+            + " [--min-packets N]\n                   [-t tcp|udp|both] [--json FILE] CAPTURE...";
 
     @TempDir
     Path temp;
@@ -90,11 +90,74 @@ class DistriboozeTest {
     }
 
     @Test
+    void givenAutoRadiusWithEuclidean_whenRun_thenRejectedAsAUsageErrorSayingWhatToGive() {
+        CliRun run = CliRun.of("--distance", "euclidean", "-e", "auto", "any.pcap");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("distribooze: -e auto does not suit --distance euclidean"), run.err());
+        assertTrue(run.err().contains("8"), run.err());
+    }
+
+    @Test
+    void givenJaccardRadiusAboveOne_whenRun_thenRejectedAsAUsageError() {
+        CliRun run = CliRun.of("-e", "8", "any.pcap");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("distribooze: -e 8 does not suit --distance jaccard"), run.err());
+    }
+
+    @Test
+    void givenZeroMinimumPackets_whenRun_thenRejectedAsAUsageError() {
+        CliRun run = CliRun.of("--min-packets", "0", "any.pcap");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("distribooze: --min-packets must be at least 1"), run.err());
+    }
+
+    @Test
+    void givenUnknownDistance_whenRun_thenRejectedAsAUsageError() {
+        CliRun run = CliRun.of("--distance", "hamming", "any.pcap");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("'hamming'"), run.err());
+    }
+
+    @Test
     void givenZeroMinimum_whenRun_thenRejectedAsAUsageError() {
         CliRun run = CliRun.of("-m", "0", "any.pcap");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("distribooze: MIN must be at least 1"), run.err());
+    }
+
+    @Test
+    void givenDefaults_whenRun_thenOccupiedBinsWithTheRadiusPrintedAndShortFlowsNotClustered() throws IOException {
+        Path capture = TestData.seed("ssh_27122.pcap");
+
+        CliRun report = CliRun.of(capture.toString());
+        CliRun json = CliRun.of("--json", "-", capture.toString());
+
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().lines().anyMatch(line -> line.matches(
+                "clustered by jaccard, epsilon \\d+/\\d+ \\(auto\\), min points 10, min packets 4")), report.out());
+        int shortFlows = 0;
+        for (JsonNode flow : json.jsonLines()) {
+            boolean isShort = flow.get("packets").asLong() < 4;
+            shortFlows += isShort ? 1 : 0;
+            assertEquals(isShort, flow.get("cluster").asInt() == -2, flow.toString());
+        }
+        assertTrue(shortFlows > 0, "the capture should have flows of fewer than 4 packets");
+        assertTrue(report.out().contains("not clustered (fewer than 4 packets): " + shortFlows + " flows"),
+                report.out());
+    }
+
+    @Test
+    void givenEuclideanAlone_whenRun_thenTheOriginalSettings() {
+        CliRun run = CliRun.of("--distance", "euclidean", TestData.seed("ssh_27122.pcap").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("clustered by euclidean, epsilon 8.0, min points 5, min packets 1"), run.out());
+        assertTrue(!run.out().contains("not clustered"), run.out());
     }
 
     @Test

@@ -23,8 +23,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The command against the independent Python oracle on the seed captures, flows matched by 4-tuple. */
+/**
+ * The command in the original tool's mode (Euclidean on percentages, EPS 8, MIN 5, every flow clustered) against
+ * the independent Python oracle on the seed captures, flows matched by 4-tuple.
+ */
 class ReferenceComparisonTest {
+
+    private static final List<String> ORIGINAL_MODE = List.of("--distance", "euclidean", "-e", "8", "-m", "5",
+            "--min-packets", "1");
 
     private static final double TOLERANCE = 1e-9;
     private static final int BINS = 48;
@@ -39,7 +45,7 @@ class ReferenceComparisonTest {
         Path capture = TestData.seed(name);
         Map<String, JsonNode> expected = byFourTuple(ReferenceOracle.flows(capture), "src", "sport", "dst", "dport");
 
-        CliRun run = CliRun.of("--json", "-", capture.toString());
+        CliRun run = CliRun.of(ORIGINAL_MODE, "--json", "-", capture.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         Map<String, JsonNode> actual = byFourTuple(run.jsonLines(), "src_ip", "src_port", "dst_ip", "dst_port");
@@ -67,7 +73,7 @@ class ReferenceComparisonTest {
         Path capture = TestData.seed(name);
         Map<String, JsonNode> expected = byFourTuple(ReferenceOracle.flows(capture), "src", "sport", "dst", "dport");
 
-        CliRun run = CliRun.of(capture.toString());
+        CliRun run = CliRun.of(ORIGINAL_MODE, capture.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         List<Block> blocks = blocks(run.out());
