@@ -1,0 +1,17 @@
+# Sourced by the commands that run the command-line module: builds it the first time (and after a source
+# change) and runs one of its classes.
+# shellcheck shell=bash
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+# cli_java [JAVA OPTION...] MAIN-CLASS [ARGUMENT...]
+cli_java() {
+  local cli="$PROJECT_ROOT/nifi-distribooze-cli"
+  local stamp="$cli/target/lib"
+  if [ ! -d "$stamp" ] || [ -n "$(find "$PROJECT_ROOT" -path '*/src/main/*' -newer "$stamp" -print -quit)" ] \
+      || [ -n "$(find "$PROJECT_ROOT" -maxdepth 2 -name pom.xml -newer "$stamp" -print -quit)" ]; then
+    echo "Building the distribooze command line (first run takes a minute)..." >&2
+    (cd "$PROJECT_ROOT" && mvnw -q -DskipTests -pl nifi-distribooze-cli -am package) >&2
+    touch "$stamp"
+  fi
+  exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$cli/target/classes:$stamp/*" "$@"
+}
