@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class SharedLibraries {
 
     private static final Pattern SHARED_JAR = Pattern.compile(
-            "(nifi-(api|framework-api|stateless-api|nar-utils|properties|property-utils|server-api|python-framework-api)"
+            "(nifi-(api|framework-api|stateless-api|nar-utils|properties|property-utils|server-api"
+                    + "|python-framework-api)"
                     + "|slf4j-api|jul-to-slf4j|jcl-over-slf4j|log4j-over-slf4j|logback-classic|logback-core)"
                     + "-\\d[^/]*\\.jar");
 

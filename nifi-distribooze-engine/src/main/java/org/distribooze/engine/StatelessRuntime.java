@@ -86,6 +86,7 @@ public final class StatelessRuntime {
         if (!Files.isDirectory(narDirectory)) {
             throw new IOException("no NAR folder at " + narDirectory + ": build the project first");
         }
+        forgetRebuiltNars(narDirectory, unpacked.resolve("extensions"));
         Bundle system = SystemBundle.create(narDirectory.toString(), ClassLoader.getSystemClassLoader());
 
         // One big jar per NAR, as NiFi's stateless bootstrap does, keeps the open file count low.
@@ -96,6 +97,22 @@ public final class StatelessRuntime {
                     FRAMEWORK_NAR_ID, false, false, NarUnpackMode.UNPACK_TO_UBER_JAR, coordinate -> true);
         } finally {
             NarUnpackLock.unlock();
+        }
+    }
+
+    /**
+     * NiFi keeps an unpacked NAR for as long as its folder exists, so a NAR rebuilt since (this bundle's own,
+     * after a change) would go unseen: its folder is removed to have it unpacked again.
+     */
+    private static void forgetRebuiltNars(Path narDirectory, Path extensions) throws IOException {
+        try (Stream<Path> nars = Files.list(narDirectory)) {
+            for (Path nar : nars.filter(n -> n.getFileName().toString().endsWith(".nar")).toList()) {
+                Path unpacked = extensions.resolve(nar.getFileName() + "-unpacked");
+                if (Files.isDirectory(unpacked)
+                        && Files.getLastModifiedTime(unpacked).compareTo(Files.getLastModifiedTime(nar)) < 0) {
+                    Folders.delete(unpacked);
+                }
+            }
         }
     }
 
