@@ -47,8 +47,8 @@ final class ClusterReport {
         }
         JsonNode first = clusters.path(0);
         out.printf(Locale.ROOT, "%d flows from %d captures: %d clusters, %d noise flows"
-                + " (epsilon %s, minimum points %s)%n", flows.size(), perCapture.size(), clusterCount, noise, first.path("epsilon").asText("?"),
-                first.path("min_points").asText("?"));
+                + " (epsilon %s, minimum points %s)%n", flows.size(), perCapture.size(), clusterCount, noise,
+                first.path("epsilon").asText("?"), first.path("min_points").asText("?"));
         perCapture.forEach((capture, count) -> out.printf(Locale.ROOT, "  %6d flows  %s%n", count, capture));
         out.println();
         out.printf(Locale.ROOT, "%8s %7s %10s %14s %13s%n", "cluster", "flows", "packets", "mean distance",
