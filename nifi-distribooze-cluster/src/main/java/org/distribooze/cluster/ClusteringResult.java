@@ -14,4 +14,15 @@ public record ClusteringResult(int[] labels, double[] distances, double[] simila
                                List<ClusterSummary> clusters) {
 
     public static final int NOISE = -1;
+
+    /**
+     * The largest Euclidean distance two percentage distributions can have: all packets of one flow in one
+     * bin, all of the other's in another.
+     */
+    public static final double MAX_DISTANCE = 100.0 * Math.sqrt(2.0);
+
+    /** 1 for a flow sitting on its centroid, 0 at the largest possible distance. */
+    public static double similarity(double distance) {
+        return 1.0 - distance / MAX_DISTANCE;
+    }
 }

@@ -3,9 +3,17 @@ package org.distribooze.decode;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.distribooze.capture.CaptureReader;
 import org.distribooze.capture.NotACaptureException;
 
-/** Reads a capture as a stream and builds its unidirectional flows. Memory grows with flows, not bytes. */
+/**
+ * Reads a capture as a stream and builds its unidirectional flows. Memory grows with flows, not bytes.
+ *
+ * <p>A capture that ends inside a record is still a capture: its complete packets are counted and the
+ * stats say truncated. A record or block whose length is impossible (over 256 MiB, or in pcapng not a
+ * multiple of 4, disagreeing with its trailing copy or smaller than the packet it holds) is treated the
+ * same way: nothing after it can be trusted, so reading stops there and the capture counts as truncated.
+ */
 public final class FlowExtractor {
 
     private final ExtractionOptions options;
@@ -21,6 +29,13 @@ public final class FlowExtractor {
      * @throws IOException the stream itself failed
      */
     public ExtractionResult extract(InputStream capture) throws IOException, NotACaptureException {
-        throw new UnsupportedOperationException("to be written");
+        CaptureReader reader = CaptureReader.open(capture);
+        FlowBuilder builder = new FlowBuilder(options.transports(), options.binning());
+        PacketAccounting accounting = new PacketAccounting();
+        while (reader.next()) {
+            accounting.record(reader.linkType(), builder.add(reader));
+        }
+
+        return new ExtractionResult(builder.flows(), accounting.stats(reader.format(), reader.truncated()));
     }
 }
