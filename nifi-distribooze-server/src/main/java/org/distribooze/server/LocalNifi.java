@@ -1,8 +1,8 @@
 package org.distribooze.server;
 
 import java.io.IOException;
-import java.io.ServerSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
