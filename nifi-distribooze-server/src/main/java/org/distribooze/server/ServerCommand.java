@@ -18,6 +18,8 @@ public final class ServerCommand {
     private static final Duration READY_WAIT = Duration.ofMinutes(5);
     private static final String LAUNCHER_PID = "launcher.pid";
     private static final String NIFI_PID = "nifi.pid";
+    private static final int SIGINT_EXIT = 130;
+    private static final int SIGTERM_EXIT = 143;
 
     private ServerCommand() {
     }
@@ -78,9 +80,11 @@ public final class ServerCommand {
                 + (defaultHome ? "" : " --home " + home.path()));
         out.flush();
 
+        // SIGTERM and SIGINT (stop and Ctrl-C) end the JVM with 128 + the signal number: a clean stop.
         int exit = nifi.waitFor();
-        out.println("NiFi stopped (exit code " + exit + ")");
-        return exit;
+        boolean asked = exit == SIGTERM_EXIT || exit == SIGINT_EXIT;
+        out.println(asked ? "NiFi stopped" : "NiFi ended by itself with exit code " + exit + ": see " + home.logs());
+        return asked ? 0 : exit;
     }
 
     private static void shutDown(NifiHome home, LocalNifi nifi, PrintStream out) {
