@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,20 +40,19 @@ class PcapToClustersIT {
         assertEquals(0, report.exitCode, report.text);
         List<Path> flowFiles = Folders.files(output.resolve("flows"));
         assertEquals(1, flowFiles.size(), flowFiles.toString());
-        Map<String, JsonNode> ours = byFlowKey(JSON.readTree(flowFiles.get(0).toFile()), "src_ip", "src_port",
-                "dst_ip", "dst_port");
-        Map<String, JsonNode> oracle = byFlowKey(JSON.valueToTree(ReferenceOracle.flows(capture, 8.0, 5)), "src",
-                "sport", "dst", "dport");
+        Map<String, JsonNode> ours = FlowKeys.ours(JSON.readTree(flowFiles.get(0).toFile()));
+        Map<String, JsonNode> oracle = FlowKeys.oracle(ReferenceOracle.flows(capture, 8.0, 5));
 
         assertEquals(oracle.keySet(), ours.keySet());
         for (Map.Entry<String, JsonNode> flow : oracle.entrySet()) {
             JsonNode mine = ours.get(flow.getKey());
-            assertArrayEquals(longs(flow.getValue().path("counts")), longs(mine.path("histogram")), flow.getKey());
+            assertArrayEquals(FlowKeys.longs(flow.getValue().path("counts")), FlowKeys.longs(mine.path("histogram")),
+                    flow.getKey());
             assertEquals(flow.getValue().path("distance").asDouble(), mine.path("distance").asDouble(), 1e-9,
                     flow.getKey());
         }
-        assertEquals(partition(oracle, "cluster"), partition(ours, "cluster"));
-        assertEquals(noise(oracle), noise(ours));
+        assertEquals(FlowKeys.partition(oracle), FlowKeys.partition(ours));
+        assertEquals(FlowKeys.noise(oracle), FlowKeys.noise(ours));
     }
 
     /**
@@ -113,51 +107,6 @@ class PcapToClustersIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exitCode = EngineCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         return new Report(exitCode, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, JsonNode> byFlowKey(JsonNode flows, String src, String sport, String dst,
-            String dport) throws IOException {
-        Map<String, JsonNode> keyed = new HashMap<>();
-        for (JsonNode flow : flows) {
-            String key = address(flow.path(src).asText()) + ":" + flow.path(sport).asInt() + ">"
-                    + address(flow.path(dst).asText()) + ":" + flow.path(dport).asInt();
-            assertTrue(keyed.put(key, flow) == null, "two flows " + key);
-        }
-        return keyed;
-    }
-
-    private static String address(String text) throws IOException {
-        return InetAddress.getByName(text).getHostAddress();
-    }
-
-    private static long[] longs(JsonNode array) {
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
-    }
-
-    /** The clusters as sets of flows, whatever their numbers; noise left out. */
-    private static Set<Set<String>> partition(Map<String, JsonNode> flows, String field) {
-        Map<Integer, Set<String>> clusters = new HashMap<>();
-        flows.forEach((key, flow) -> {
-            int cluster = flow.path(field).asInt();
-            if (cluster >= 0) {
-                clusters.computeIfAbsent(cluster, c -> new HashSet<>()).add(key);
-            }
-        });
-        return new HashSet<>(clusters.values());
-    }
-
-    private static Set<String> noise(Map<String, JsonNode> flows) {
-        Set<String> noise = new HashSet<>();
-        flows.forEach((key, flow) -> {
-            if (flow.path("cluster").asInt() < 0) {
-                noise.add(key);
-            }
-        });
-        return noise;
     }
 
     private record Report(int exitCode, String text) {
