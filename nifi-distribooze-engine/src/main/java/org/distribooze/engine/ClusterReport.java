@@ -46,8 +46,9 @@ final class ClusterReport {
             }
         }
         JsonNode first = clusters.path(0);
-        out.printf(Locale.ROOT, "%d flows from %d captures: %d clusters, %d noise flows"
-                + " (epsilon %s, minimum points %s)%n", flows.size(), perCapture.size(), clusterCount, noise,
+        out.printf(Locale.ROOT, "%d flows from %d capture%s: %d cluster%s, %d noise flows"
+                + " (epsilon %s, minimum points %s)%n", flows.size(), perCapture.size(),
+                perCapture.size() == 1 ? "" : "s", clusterCount, clusterCount == 1 ? "" : "s", noise,
                 first.path("epsilon").asText("?"), first.path("min_points").asText("?"));
         perCapture.forEach((capture, count) -> out.printf(Locale.ROOT, "  %6d flows  %s%n", count, capture));
         out.println();

@@ -22,6 +22,9 @@ public final class EngineCommand {
 
     static final String USAGE = "usage: distribooze-engine [-e EPSILON] [-m MIN_POINTS] [-t tcp|udp|both]"
             + " [-o OUTPUT_DIR] [-f FLOW_DEFINITION] CAPTURE|FOLDER...";
+    static final String HELP = "Runs templates/pcap-to-clusters.json (or FLOW_DEFINITION) in NiFi's Stateless engine"
+            + " on the captures given;\nwrites flows/, clusters/ and failures/ under OUTPUT_DIR (default"
+            + " distribooze-out) and prints a cluster report.";
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final List<Path> captures = new ArrayList<>();
@@ -37,6 +40,11 @@ public final class EngineCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         EngineCommand command = new EngineCommand();
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            out.println(USAGE);
+            out.println(HELP);
+            return 0;
+        }
         try {
             command.parse(args);
         } catch (IllegalArgumentException e) {
@@ -64,8 +72,6 @@ public final class EngineCommand {
                 case "-t", "--transport" -> parameters.put("transport", transport(value(args, ++i, arg)));
                 case "-o", "--output" -> output = Path.of(value(args, ++i, arg));
                 case "-f", "--flow" -> flowDefinition = Path.of(value(args, ++i, arg));
-                case "-h", "--help" -> throw new IllegalArgumentException("Runs a flow definition in NiFi's"
-                        + " Stateless engine on captures; writes flows/, clusters/ and failures/ under OUTPUT_DIR.");
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -101,10 +107,11 @@ public final class EngineCommand {
                 long ready = System.nanoTime();
                 flow.trigger();
                 long done = System.nanoTime();
-                out.printf(Locale.ROOT, "%s run by NiFi %s's Stateless engine on %d captures:"
+                int captureCount = inbox.captures().size();
+                out.printf(Locale.ROOT, "%s run by NiFi %s's Stateless engine on %d capture%s:"
                         + " engine ready in %.1f s, flow ran in %.1f s%n%n", definition.getFileName(),
-                        nifiVersion(nifi.resolve("nars")), inbox.captures().size(), seconds(ready - start),
-                        seconds(done - ready));
+                        nifiVersion(nifi.resolve("nars")), captureCount, captureCount == 1 ? "" : "s",
+                        seconds(ready - start), seconds(done - ready));
             }
         }
 

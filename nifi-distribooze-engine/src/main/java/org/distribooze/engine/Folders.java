@@ -2,6 +2,7 @@ package org.distribooze.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,7 @@ final class Folders {
 
     /** Deletes a folder and everything in it; symbolic links are removed, never followed. */
     static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         List<Path> paths;

@@ -9,8 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * NiFi started the way its bootstrap would: org.apache.nifi.NiFi with conf/ and lib/*.jar on the class path,
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalNifi {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final int UNSAFE_WARNING_SINCE = 24;
 
     private final NifiHome home;
     private final Process process;
@@ -33,7 +37,7 @@ public final class LocalNifi {
 
     public static LocalNifi start(NifiHome home, String heap) throws IOException {
         int httpPort = home.httpPort();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx" + heap,
                 "-Djava.awt.headless=true",
@@ -44,8 +48,12 @@ public final class LocalNifi {
                 "-Dorg.apache.nifi.management.server.address=127.0.0.1:" + freePort(),
                 "-Dzookeeper.admin.enableServer=false",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", home.conf() + ":" + home.path().resolve("lib") + "/*",
-                "org.apache.nifi.NiFi");
+                "-cp", home.conf() + ":" + home.path().resolve("lib") + "/*"));
+        // NiFi's NARs still use sun.misc.Unsafe (Guava, protobuf); Java 24+ would warn about it in the log.
+        if (Runtime.version().feature() >= UNSAFE_WARNING_SINCE) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.add("org.apache.nifi.NiFi");
         Process process = new ProcessBuilder(command)
                 .directory(home.path().toFile())
                 .redirectErrorStream(true)
@@ -105,7 +113,7 @@ public final class LocalNifi {
         try {
             handle.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             return 0;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             handle.destroyForcibly();
             return 1;
         }

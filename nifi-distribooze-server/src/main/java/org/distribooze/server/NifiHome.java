@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -98,12 +99,12 @@ public final class NifiHome {
         }
     }
 
-    private java.util.Optional<String> existingKey() throws IOException {
+    private Optional<String> existingKey() throws IOException {
         if (!Files.isRegularFile(conf().resolve("nifi.properties"))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String key = properties().getProperty("nifi.sensitive.props.key", "").trim();
-        return key.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(key);
+        return key.isEmpty() ? Optional.empty() : Optional.of(key);
     }
 
     private Properties properties() throws IOException {
