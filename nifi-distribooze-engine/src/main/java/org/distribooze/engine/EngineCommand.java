@@ -99,6 +99,8 @@ public final class EngineCommand {
             Map<String, String> run = new LinkedHashMap<>(parameters);
             run.put("input.directory", inbox.folder().toString());
             run.put("capture.minimum.age", "0 sec");
+            // Every capture is in the folder from the start: one batch once they are all read, no waiting.
+            run.put("merge.minimum.flows", "1");
             run.put("flows.directory", outputs.flows().toString());
             run.put("clusters.directory", outputs.clusters().toString());
             run.put("failures.directory", outputs.failures().toString());

@@ -52,6 +52,7 @@ class PcapToPostgresIT {
             }
 
             runTemplate(Map.of("input.directory", in.toString(), "capture.minimum.age", "0 sec",
+                    "merge.minimum.flows", "1",
                     "failures.directory", work.resolve("failures").toString(),
                     "alerts.directory", work.resolve("alerts").toString(),
                     "alert.similarity.below", String.valueOf(ALERT_BELOW),

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real NiFi 2.3.0 server on free loopback ports: pcap-to-clusters imported through the REST API the way the
- * UI's "Upload flow definition" does, its services enabled and its processors started, then a capture dropped
- * into its input folder and the files it writes checked against the reference oracle.
+ * UI's "Upload flow definition" does, its services enabled and its processors started, then two captures dropped
+ * into its input folder and the one batch of files it writes checked against the reference oracle.
  */
 class LocalServerIT {
 
@@ -37,7 +38,7 @@ class LocalServerIT {
     Path work;
 
     @Test
-    void importsPcapToClustersAndWritesTheFlowsOfADroppedCapture() throws Exception {
+    void importsPcapToClustersAndClustersTwoDroppedCapturesInOneBatch() throws Exception {
         NifiHome home = NifiHome.at(work.resolve("home")).assemble(folder("distribooze.server.parts"),
                 folder("distribooze.templates.dir"), LocalNifi.freePort());
         long start = System.nanoTime();
@@ -58,17 +59,23 @@ class LocalServerIT {
                     "flows.directory", work.resolve("flows").toString(),
                     "clusters.directory", work.resolve("clusters").toString(),
                     "failures.directory", work.resolve("failures").toString(),
-                    "capture.minimum.age", "1 sec"));
+                    "capture.minimum.age", "1 sec", "merge.maximum.wait", "5 sec"));
             enableServicesAndStart(rest, group);
 
-            Path capture = shared().resolve("pcaps/seed/ssh_27122.pcap");
-            Files.copy(capture, in.resolve(capture.getFileName()));
+            // Two captures dropped together are clustered in one batch once its wait is over.
+            Map<String, Set<String>> expected = new TreeMap<>();
+            for (String name : List.of("ssh_27122.pcap", "doh_luca.pcap")) {
+                Path capture = shared().resolve("pcaps/seed").resolve(name);
+                expected.put(name, oracleFlowKeys(capture));
+                Files.copy(capture, in.resolve(name));
+            }
             Path flows = awaitFile(work.resolve("flows"));
             Path clusters = awaitFile(work.resolve("clusters"));
 
             assertEquals(flows.getFileName(), clusters.getFileName());
+            assertEquals(List.of(flows), finishedFiles(work.resolve("flows")));
             JsonNode flowRecords = JSON.readTree(flows.toFile());
-            assertEquals(oracleFlowKeys(capture), flowKeys(flowRecords));
+            assertEquals(expected, flowKeysByCapture(flowRecords));
             int clustered = 0;
             for (JsonNode cluster : JSON.readTree(clusters.toFile())) {
                 clustered += cluster.path("flows").asInt();
@@ -125,10 +132,11 @@ class LocalServerIT {
         return invalid;
     }
 
-    private static Set<String> flowKeys(JsonNode flows) {
-        Set<String> keys = new HashSet<>();
-        flows.forEach(f -> keys.add(f.path("src_ip").asText() + ":" + f.path("src_port").asInt() + ">"
-                + f.path("dst_ip").asText() + ":" + f.path("dst_port").asInt()));
+    private static Map<String, Set<String>> flowKeysByCapture(JsonNode flows) {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        flows.forEach(f -> keys.computeIfAbsent(f.path("capture_file").asText(), c -> new HashSet<>())
+                .add(f.path("src_ip").asText() + ":" + f.path("src_port").asInt() + ">"
+                        + f.path("dst_ip").asText() + ":" + f.path("dst_port").asInt()));
         return keys;
     }
 
@@ -153,17 +161,22 @@ class LocalServerIT {
     private static Path awaitFile(Path folder) throws Exception {
         long deadline = System.nanoTime() + OUTPUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    List<Path> done = files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
-                    if (!done.isEmpty()) {
-                        return done.get(0);
-                    }
-                }
+            List<Path> done = finishedFiles(folder);
+            if (!done.isEmpty()) {
+                return done.get(0);
             }
             Thread.sleep(500);
         }
         throw new AssertionError("nothing written to " + folder + " within " + OUTPUT);
+    }
+
+    private static List<Path> finishedFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+        }
     }
 
     private static void awaitTrue(Check check, String what) throws Exception {
