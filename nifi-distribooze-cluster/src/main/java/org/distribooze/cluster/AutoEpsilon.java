@@ -1,5 +1,7 @@
 package org.distribooze.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,8 +15,9 @@ import java.util.TreeMap;
  * no more than they differ. With fewer than two distinct sets it is 0. The result is an exact fraction of two bin
  * counts: on one recorded capture it is exactly 1/3, and a radius a hair smaller loses the clusters that need 1/3.
  * <p>
- * The search for the nearest set looks at sizes outward from the set's own, and stops once a size cannot hold
- * anything nearer than found: {@code |s - t| / max(s, t)} bounds every set of size t from below.
+ * The search for the nearest set looks at the sizes in the order of the least distance a set of that size can have
+ * from the set's own ({@code |s - t| / max(s, t)}, or {@code 2 / (s + 1)} for the same size), and stops at the first
+ * size that cannot hold anything nearer than found.
  */
 final class AutoEpsilon {
 
@@ -54,23 +57,29 @@ final class AutoEpsilon {
         // Two different non-empty sets are never further apart than 1.
         Fraction best = new Fraction(1, 1);
 
-        for (int delta = 0; ; delta++) {
-            boolean looked = false;
-            for (int other : delta == 0 ? new int[] {size} : new int[] {size - delta, size + delta}) {
-                if (other < 1 || other > sets.maxSize()) {
-                    continue;
-                }
-                Fraction bound = new Fraction(delta, Math.max(size, other));
-                if (bound.compareTo(best) >= 0) {
-                    continue;
-                }
-                looked = true;
-                best = nearestOfSize(sets, point, other, best);
-            }
-            if (!looked && delta > 0) {
+        for (Fraction[] bound : boundsBySize(size, sets.maxSize())) {
+            if (bound[0].compareTo(best) >= 0) {
                 return best;
             }
+            best = nearestOfSize(sets, point, bound[1].numerator(), best);
         }
+        return best;
+    }
+
+    /*
+     * Every size a set can have, each with the least distance a set of that size can lie from one of the given size,
+     * nearest first: |s - t| / max(s, t) for another size (the smaller set inside the larger), 2 / (s + 1) for the
+     * same size (one bin swapped for another). Pairs of {bound, size as a fraction over 1}.
+     */
+    private static List<Fraction[]> boundsBySize(int size, int maxSize) {
+        List<Fraction[]> bounds = new ArrayList<>(maxSize);
+        for (int other = 1; other <= maxSize; other++) {
+            Fraction bound = other == size ? new Fraction(2, size + 1)
+                    : new Fraction(Math.abs(other - size), Math.max(other, size));
+            bounds.add(new Fraction[] {bound, new Fraction(other, 1)});
+        }
+        bounds.sort((a, b) -> a[0].compareTo(b[0]));
+        return bounds;
     }
 
     private static Fraction nearestOfSize(OccupiedBinsSearch sets, int point, int size, Fraction best) {
