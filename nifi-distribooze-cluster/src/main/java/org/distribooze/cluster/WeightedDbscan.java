@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <ol>
  * <li>f's neighbours are the flows of every point within the radius of p, f and its twins included (they lie at
  *     distance 0). So f is a core flow exactly when the weights of the points within the radius of p, p's own
- *     included, add up to {@code minPoints}: core is a property of the point, shared by all its flows.</li>
+ *     included, add up to {@code minPoints} or more: core is a property of the point, shared by all its
+ *     flows.</li>
  * <li>Clusters are the groups of core flows chained by steps within the radius: the connected components of
  *     the core points, since twins are always connected.</li>
  * <li>A flow that is not core but lies within the radius of core flows of two clusters depends on the order of
