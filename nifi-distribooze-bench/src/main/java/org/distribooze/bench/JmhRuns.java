@@ -1,0 +1,98 @@
+package org.distribooze.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs benchmark classes with JMH's gc profiler and keeps, per class and parameter value, the mean time per
+ * operation and the bytes allocated per operation (gc.alloc.rate.norm). One fork, a few iterations of two
+ * seconds: enough for the JIT to settle on captures of tens of milliseconds to a second per operation.
+ */
+final class JmhRuns {
+
+    /** One benchmark's outcome: seconds per operation (mean, and its 99.9% error) and bytes per operation. */
+    record Measure(double seconds, double error, double bytesAllocated) {
+    }
+
+    private final Map<String, Measure> measures = new HashMap<>();
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final Path log;
+    private final int iterations;
+
+    JmhRuns(Path log, int iterations) {
+        this.log = log;
+        this.iterations = iterations;
+    }
+
+    JmhRuns jvmArg(String argument) {
+        jvmArgs.add(argument);
+        return this;
+    }
+
+    /** Runs every benchmark method of {@code benchmark} for each value of its parameter {@code param}. */
+    void run(Class<?> benchmark, String param, String... values) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .param(param, values)
+                .addProfiler(GCProfiler.class)
+                .forks(1)
+                .warmupIterations(iterations)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(iterations + 2)
+                .measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+                .output(log.toString());
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        for (RunResult result : results) {
+            Result<?> primary = result.getPrimaryResult();
+            Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            double perOp = unitSeconds(primary.getScoreUnit());
+            measures.put(key(benchmark, result.getParams().getParam(param)), new Measure(
+                    primary.getScore() * perOp, primary.getScoreError() * perOp,
+                    allocation == null ? Double.NaN : allocation.getScore()));
+        }
+    }
+
+    Measure measure(Class<?> benchmark, String value) {
+        Measure measure = measures.get(key(benchmark, value));
+        if (measure == null) {
+            throw new IllegalStateException("no JMH result for " + benchmark.getSimpleName() + " " + value
+                    + ": see " + log);
+        }
+        return measure;
+    }
+
+    private static String key(Class<?> benchmark, String value) {
+        return benchmark.getName() + "/" + value;
+    }
+
+    private static double unitSeconds(String unit) {
+        switch (unit) {
+            case "s/op":
+                return 1;
+            case "ms/op":
+                return 1e-3;
+            case "us/op":
+                return 1e-6;
+            case "ns/op":
+                return 1e-9;
+            default:
+                throw new IllegalStateException("unexpected JMH score unit " + unit);
+        }
+    }
+}
