@@ -87,7 +87,8 @@ class NarContentsIT {
         }
         urls.add(org.slf4j.Logger.class.getProtectionDomain().getCodeSource().getLocation());
 
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+        ClassLoader jdkOnly = ClassLoader.getPlatformClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), jdkOnly)) {
             Class<?> clusterer = loader.loadClass("org.distribooze.cluster.FlowClusterer");
             Object instance = clusterer.getConstructor(double.class, int.class).newInstance(8.0, 2);
             List<long[]> histograms = List.of(

@@ -1,0 +1,123 @@
+package org.distribooze.nifi;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.nifi.schema.access.SchemaNotFoundException;
+import org.apache.nifi.serialization.MalformedRecordException;
+import org.apache.nifi.serialization.RecordReader;
+import org.apache.nifi.serialization.record.Record;
+import org.apache.nifi.serialization.record.RecordSchema;
+
+/**
+ * Every flow record of one FlowFile with its histogram counts and packet count, checked so the clusterer gets
+ * histograms of one length, each with at least one packet. Records are numbered from 1 in messages.
+ */
+final class ClusterInput {
+
+    private final RecordSchema schema;
+    private final List<Record> records = new ArrayList<>();
+    private final List<long[]> histograms = new ArrayList<>();
+    private final List<Long> packets = new ArrayList<>();
+
+    private ClusterInput(RecordSchema schema) {
+        this.schema = schema;
+    }
+
+    static ClusterInput read(RecordReader reader)
+            throws IOException, MalformedRecordException, SchemaNotFoundException, FlowRecordException {
+        ClusterInput input = new ClusterInput(reader.getSchema());
+        Record record;
+        while ((record = reader.nextRecord()) != null) {
+            input.add(record);
+        }
+        return input;
+    }
+
+    private void add(Record record) throws FlowRecordException {
+        int number = records.size() + 1;
+        long[] counts = countsOf(record, number);
+        if (!histograms.isEmpty() && histograms.get(0).length != counts.length) {
+            throw new FlowRecordException("record " + number + " has a histogram of " + counts.length
+                    + " bins where record 1 has " + histograms.get(0).length
+                    + "; flows binned differently cannot be clustered together");
+        }
+
+        records.add(record);
+        histograms.add(counts);
+        packets.add(packetsOf(record, number, counts));
+    }
+
+    private static long[] countsOf(Record record, int number) throws FlowRecordException {
+        Object value = record.getValue(FlowRecordSchema.HISTOGRAM);
+        if (value == null) {
+            throw new FlowRecordException("record " + number + " has no " + FlowRecordSchema.HISTOGRAM + " field");
+        }
+        if (!(value instanceof Object[] bins)) {
+            throw new FlowRecordException("record " + number + " has a " + FlowRecordSchema.HISTOGRAM
+                    + " that is not an array but a " + value.getClass().getSimpleName());
+        }
+        if (bins.length == 0) {
+            throw new FlowRecordException("record " + number + " has an empty " + FlowRecordSchema.HISTOGRAM);
+        }
+
+        long[] counts = new long[bins.length];
+        long total = 0;
+        for (int bin = 0; bin < bins.length; bin++) {
+            counts[bin] = countOf(bins[bin], "bin " + bin + " of the histogram of record " + number);
+            total += counts[bin];
+        }
+        if (total == 0) {
+            throw new FlowRecordException("record " + number + " has a histogram without a single packet");
+        }
+        return counts;
+    }
+
+    private static long packetsOf(Record record, int number, long[] counts) throws FlowRecordException {
+        Object value = record.getValue(FlowRecordSchema.PACKETS);
+        if (value == null) {
+            long total = 0;
+            for (long count : counts) {
+                total += count;
+            }
+            return total;
+        }
+        return countOf(value, FlowRecordSchema.PACKETS + " of record " + number);
+    }
+
+    private static long countOf(Object value, String what) throws FlowRecordException {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long count = ((Number) value).longValue();
+            if (count < 0) {
+                throw new FlowRecordException(what + " is negative: " + count);
+            }
+            return count;
+        }
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+                && number.doubleValue() >= 0 && number.doubleValue() < Long.MAX_VALUE) {
+            return number.longValue();
+        }
+        throw new FlowRecordException(what + " is not a packet count: " + value);
+    }
+
+    RecordSchema schema() {
+        return schema;
+    }
+
+    List<Record> records() {
+        return records;
+    }
+
+    List<long[]> histograms() {
+        return histograms;
+    }
+
+    long packets(int flow) {
+        return packets.get(flow);
+    }
+
+    int size() {
+        return records.size();
+    }
+}
