@@ -27,6 +27,11 @@ public final class BenchCaptures {
         return path;
     }
 
+    /** A folder for what benchmarks write (the records of the processor runs), or the system's temporary one. */
+    public static Path workFolder() {
+        return Path.of(System.getProperty(PROPERTY_PREFIX + "work", System.getProperty("java.io.tmpdir")));
+    }
+
     /** The {@code -D} argument that hands a capture's path to a forked JVM. */
     public static String property(String name, Path path) {
         return "-D" + PROPERTY_PREFIX + name + "=" + path.toAbsolutePath();

@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -18,7 +20,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs benchmark classes with JMH's gc profiler and keeps, per class and parameter value, the mean time per
+ * Runs benchmark classes with JMH's gc profiler and keeps, per class and parameter values, the mean time per
  * operation and the bytes allocated per operation (gc.alloc.rate.norm). One fork, a few iterations of two
  * seconds: enough for the JIT to settle on captures of tens of milliseconds to a second per operation.
  */
@@ -43,42 +45,60 @@ final class JmhRuns {
         return this;
     }
 
-    /** Runs every benchmark method of {@code benchmark} for each value of its parameter {@code param}. */
-    void run(Class<?> benchmark, String param, String... values) throws RunnerException {
+    /**
+     * Runs every benchmark method of {@code benchmark} for each combination of the parameter values given
+     * (by parameter name), in a JVM with {@code heap} as -Xmx.
+     */
+    void run(Class<?> benchmark, String heap, Map<String, String[]> params) throws RunnerException {
+        List<String> forkArgs = new ArrayList<>(jvmArgs);
+        forkArgs.add("-Xmx" + heap);
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
-                .param(param, values)
                 .addProfiler(GCProfiler.class)
                 .forks(1)
                 .warmupIterations(iterations)
                 .warmupTime(TimeValue.seconds(2))
                 .measurementIterations(iterations + 2)
                 .measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
+                .jvmArgsAppend(forkArgs.toArray(new String[0]))
                 .output(log.toString());
+        params.forEach(options::param);
         Collection<RunResult> results = new Runner(options.build()).run();
 
         for (RunResult result : results) {
             Result<?> primary = result.getPrimaryResult();
             Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
             double perOp = unitSeconds(primary.getScoreUnit());
-            measures.put(key(benchmark, result.getParams().getParam(param)), new Measure(
+            measures.put(key(benchmark, paramsOf(result.getParams())), new Measure(
                     primary.getScore() * perOp, primary.getScoreError() * perOp,
                     allocation == null ? Double.NaN : allocation.getScore()));
         }
     }
 
-    Measure measure(Class<?> benchmark, String value) {
-        Measure measure = measures.get(key(benchmark, value));
+    /** The measure of one run, named by its parameter values (name, value, name, value, ...). */
+    Measure measure(Class<?> benchmark, String... nameValues) {
+        Map<String, String> params = new TreeMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            params.put(nameValues[i], nameValues[i + 1]);
+        }
+        Measure measure = measures.get(key(benchmark, params));
         if (measure == null) {
-            throw new IllegalStateException("no JMH result for " + benchmark.getSimpleName() + " " + value
+            throw new IllegalStateException("no JMH result for " + benchmark.getSimpleName() + " " + params
                     + ": see " + log);
         }
         return measure;
     }
 
-    private static String key(Class<?> benchmark, String value) {
-        return benchmark.getName() + "/" + value;
+    private static Map<String, String> paramsOf(BenchmarkParams params) {
+        Map<String, String> values = new TreeMap<>();
+        for (String name : params.getParamsKeys()) {
+            values.put(name, params.getParam(name));
+        }
+        return values;
+    }
+
+    private static String key(Class<?> benchmark, Map<String, String> params) {
+        return benchmark.getName() + params;
     }
 
     private static double unitSeconds(String unit) {

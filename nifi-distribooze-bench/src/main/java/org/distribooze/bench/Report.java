@@ -9,7 +9,7 @@ import java.util.List;
 /** Prints the benchmark's figures: the machine, then per capture one line per reader and the ratios. */
 final class Report {
 
-    private static final String ROW = "  %-30s %9s %10s %12s %14s%n";
+    private static final String ROW = "  %-28s %9s %8s %12s %14s%n";
 
     private final PrintStream out;
 
@@ -23,17 +23,22 @@ final class Report {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
-    void capture(CaptureFacts capture, double catSeconds, double ndpiSeconds, JmhRuns.Measure core) {
+    void capture(CaptureFacts capture, double catSeconds, double ndpiSeconds, JmhRuns.Measure core,
+            JmhRuns.Measure processor, JmhRuns.Measure processorJson) {
         out.printf("%n%s: %.1f MB, %,d packets, %,d TCP flows (page cache warm, one thread)%n",
                 capture.name(), capture.megabytes(), capture.packets(), capture.flows());
         out.printf(ROW, "reader", "time", "MB/s", "packets/s", "B alloc/packet");
         row("cat FILE > /dev/null", capture, catSeconds, Double.NaN);
         row("ndpiReader -q -i FILE", capture, ndpiSeconds, Double.NaN);
         row("core FlowExtractor", capture, core.seconds(), core.bytesAllocated());
-        out.printf("  core time: +-%.1f%% (JMH 99.9%% error); allocation per flow %,.0f B%n",
+        row("processor, records dropped", capture, processor.seconds(), processor.bytesAllocated());
+        row("processor, JSON writer", capture, processorJson.seconds(), processorJson.bytesAllocated());
+        out.printf("  core: +-%.1f%% (JMH 99.9%% error), %,.0f B allocated per flow%n",
                 100 * core.error() / core.seconds(), core.bytesAllocated() / capture.flows());
         out.printf("  ratios (time): core/cat %.2f (target <= 2), core/ndpiReader %.3f (%.1fx faster)%n",
                 core.seconds() / catSeconds, core.seconds() / ndpiSeconds, ndpiSeconds / core.seconds());
+        out.printf("                 processor/core %.2f (target <= 1.5), %.2f with NiFi's JSON writer%n",
+                processor.seconds() / core.seconds(), processorJson.seconds() / core.seconds());
     }
 
     void hotPath(long packets, int passes, JmhRuns.Measure once, JmhRuns.Measure many) {
