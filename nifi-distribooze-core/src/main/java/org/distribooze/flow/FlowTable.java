@@ -22,7 +22,7 @@ public final class FlowTable {
     private static final int INITIAL_SLOTS = 2 * KeyArena.PAGE_SLOTS;
     private static final long EMPTY = 0;
 
-    private final Binning binning;
+    private final BinFinder bins;
     private final int maxFlows;
     private final KeyArena keys = new KeyArena(KeyArena.PAGE_SLOTS);
     private final FlowColumns columns;
@@ -39,7 +39,7 @@ public final class FlowTable {
         if (maxFlows < 1) {
             throw new IllegalArgumentException("at least one flow must fit, got " + maxFlows);
         }
-        this.binning = binning;
+        this.bins = BinFinder.of(binning);
         this.maxFlows = maxFlows;
         this.columns = new FlowColumns(binning.binCount());
     }
@@ -73,7 +73,7 @@ public final class FlowTable {
 
     /** Counts one packet of {@code ipLength} bytes in a flow already seen. */
     public void countIn(int flow, long ipLength, long timestampNanos, int timestampDigits) {
-        columns.count(flow, binning.binOf(ipLength), ipLength, timestampNanos, timestampDigits);
+        columns.count(flow, bins.binOf(ipLength), ipLength, timestampNanos, timestampDigits);
     }
 
     /**
