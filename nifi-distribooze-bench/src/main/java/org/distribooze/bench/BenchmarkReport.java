@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.RunnerException;
  */
 public final class BenchmarkReport {
 
-    private static final int CAT_RUNS = 5;
+    private static final int CAT_RUNS = 9;
     private static final int NDPI_RUNS = 3;
     private static final int JMH_ITERATIONS = 3;
     private static final int REPLAY_PASSES = 8;

@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * owns the file would do it. The file is read through a plain FileInputStream from the page cache.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CoreExtractionBenchmark {
 

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * packet.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class HotPathBenchmark {
 

@@ -18,16 +18,21 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
 
 /**
- * Runs benchmark classes with JMH's gc profiler and keeps, per class and parameter values, the mean time per
- * operation and the bytes allocated per operation (gc.alloc.rate.norm). One fork, a few iterations of two
+ * Runs benchmark classes with JMH's gc profiler and keeps, per class and parameter values, the median time per
+ * operation (the benchmarks sample every operation's time, so a burst of other work on the machine moves the
+ * median little) and the bytes allocated per operation (gc.alloc.rate.norm). One fork, a few iterations of two
  * seconds: enough for the JIT to settle on captures of tens of milliseconds to a second per operation.
  */
 final class JmhRuns {
 
-    /** One benchmark's outcome: seconds per operation (mean, and its 99.9% error) and bytes per operation. */
-    record Measure(double seconds, double error, double bytesAllocated) {
+    /**
+     * One benchmark's outcome: seconds per operation (median, 10th and 90th percentiles, over {@code operations}
+     * timed) and bytes allocated per operation.
+     */
+    record Measure(double seconds, double p10, double p90, long operations, double bytesAllocated) {
     }
 
     private final Map<String, Measure> measures = new HashMap<>();
@@ -67,11 +72,12 @@ final class JmhRuns {
 
         for (RunResult result : results) {
             Result<?> primary = result.getPrimaryResult();
+            Statistics times = primary.getStatistics();
             Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-            double perOp = unitSeconds(primary.getScoreUnit());
+            double unit = unitSeconds(primary.getScoreUnit());
             measures.put(key(benchmark, paramsOf(result.getParams())), new Measure(
-                    primary.getScore() * perOp, primary.getScoreError() * perOp,
-                    allocation == null ? Double.NaN : allocation.getScore()));
+                    times.getPercentile(50) * unit, times.getPercentile(10) * unit, times.getPercentile(90) * unit,
+                    times.getN(), allocation == null ? Double.NaN : allocation.getScore()));
         }
     }
 

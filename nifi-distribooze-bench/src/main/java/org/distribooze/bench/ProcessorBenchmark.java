@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * from one run to the next, so it measures the mock and runs out of heap on large captures.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ProcessorBenchmark {
 

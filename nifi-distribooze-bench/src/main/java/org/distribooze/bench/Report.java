@@ -35,8 +35,9 @@ final class Report {
         row("core FlowExtractor", capture, core.seconds(), core.bytesAllocated());
         row("processor, records dropped", capture, processor.seconds(), processor.bytesAllocated());
         row("processor, JSON writer", capture, processorJson.seconds(), processorJson.bytesAllocated());
-        out.printf("  core: +-%.1f%% (JMH 99.9%% error), %,.0f B allocated per flow%n",
-                100 * core.error() / core.seconds(), core.bytesAllocated() / capture.flows());
+        out.printf("  JMH medians of %d, %d and %d operations; core 10th-90th percentile %.3f-%.3f s;"
+                + " %,.0f B allocated per flow%n", core.operations(), processor.operations(),
+                processorJson.operations(), core.p10(), core.p90(), core.bytesAllocated() / capture.flows());
         out.printf("  ratios (time): core/cat %.2f (target <= 2), core/ndpiReader %.3f (%.1fx faster)%n",
                 core.seconds() / catSeconds, core.seconds() / ndpiSeconds, ndpiSeconds / core.seconds());
         out.printf("                 processor/core %.2f (target <= 1.5), %.2f with NiFi's JSON writer%n",
