@@ -14,7 +14,8 @@ import org.distribooze.flow.FlowSummary;
 /** Writes one JSON object per line per flow, with the same fields as the NiFi processors' records. */
 final class FlowJsonWriter {
 
-    private final JsonFactory factory = new JsonFactory();
+    // Jackson separates root values with a space by default; JSON Lines wants each object to open its line.
+    private final JsonFactory factory = new JsonFactory().setRootValueSeparator(null);
 
     void write(List<CaptureFlow> flows, ClusteringResult clustering, Writer target) throws IOException {
         JsonGenerator json = factory.createGenerator(target);

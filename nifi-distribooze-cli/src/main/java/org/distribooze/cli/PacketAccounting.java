@@ -17,7 +17,7 @@ final class PacketAccounting {
     static String line(String capture, ExtractionStats stats, int flows) {
         StringBuilder line = new StringBuilder()
                 .append(capture).append(": ").append(formatName(stats.format()))
-                .append(", ").append(stats.packetsRead()).append(" packets, ")
+                .append(", ").append(stats.packetsRead()).append(stats.packetsRead() == 1 ? " packet, " : " packets, ")
                 .append(stats.packetsCounted()).append(" in ").append(flows).append(flows == 1 ? " flow" : " flows");
 
         List<String> skipped = new ArrayList<>();

@@ -113,7 +113,10 @@ class DistriboozeTest {
         CliRun run = CliRun.of("--json=" + json, capture.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(28, CliRun.parseJsonLines(Files.readString(json, StandardCharsets.UTF_8)).size());
+        String lines = Files.readString(json, StandardCharsets.UTF_8);
+        assertEquals(28, CliRun.parseJsonLines(lines).size());
+        // JSON Lines: every line is one object, starting at its first character.
+        assertTrue(lines.lines().allMatch(line -> line.startsWith("{") && line.endsWith("}")), lines);
         assertTrue(run.out().contains("28 flows: "), run.out());
     }
 

@@ -10,6 +10,8 @@ public record Binning(int width, int maxLength) {
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_MAX_LENGTH = 1504;
     public static final Binning DEFAULT = new Binning(DEFAULT_WIDTH, DEFAULT_MAX_LENGTH);
+    /** Every flow keeps one counter per bin, so the bin count bounds the memory a flow costs. */
+    public static final int MAX_BINS = 2048;
 
     public Binning {
         if (width < 1) {
@@ -18,6 +20,10 @@ public record Binning(int width, int maxLength) {
         if (maxLength < width || maxLength % width != 0) {
             throw new IllegalArgumentException(
                     "maximum length must be a positive multiple of the bin width " + width + ", got " + maxLength);
+        }
+        if (maxLength / width + 1 > MAX_BINS) {
+            throw new IllegalArgumentException("bin width " + width + " and maximum length " + maxLength + " make "
+                    + (maxLength / width + 1) + " bins; at most " + MAX_BINS + " are allowed");
         }
     }
 

@@ -234,6 +234,18 @@ public class ExtractFlowHistograms extends AbstractProcessor {
                             + "; the nearest multiples are " + nearest)
                     .build());
         }
+
+        int bins = maxLength / width + 1;
+        if (bins > Binning.MAX_BINS) {
+            results.add(new ValidationResult.Builder()
+                    .subject(BIN_WIDTH.getDisplayName())
+                    .input(String.valueOf(width))
+                    .valid(false)
+                    .explanation("Bin Width " + width + " and Maximum Length " + maxLength + " make " + bins
+                            + " bins; every flow keeps a counter per bin, so at most " + Binning.MAX_BINS
+                            + " are allowed")
+                    .build());
+        }
         return results;
     }
 

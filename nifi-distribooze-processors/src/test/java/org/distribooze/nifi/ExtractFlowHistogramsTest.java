@@ -233,6 +233,20 @@ class ExtractFlowHistogramsTest {
     }
 
     @Test
+    void givenMoreBinsThanAFlowMayKeepThenInvalid() throws Exception {
+        // 1-byte bins up to 2047 make 2048 bins, the most allowed; up to 2048 they make 2049.
+        runner.setProperty(ExtractFlowHistograms.BIN_WIDTH, "1");
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_LENGTH, "2047");
+        runner.assertValid();
+
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_LENGTH, "2048");
+        runner.assertNotValid();
+
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_LENGTH, "65536");
+        runner.assertNotValid();
+    }
+
+    @Test
     void givenZeroOrTextBinningThenInvalid() throws Exception {
         runner.setProperty(ExtractFlowHistograms.BIN_WIDTH, "0");
         runner.assertNotValid();

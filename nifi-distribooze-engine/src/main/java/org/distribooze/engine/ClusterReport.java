@@ -1,0 +1,74 @@
+package org.distribooze.engine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The short report printed after a run: per batch, its flows and one line per cluster; then the failures. */
+final class ClusterReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClusterReport() {
+    }
+
+    static void print(RunOutputs outputs, PrintStream out) throws IOException {
+        for (Path clusters : outputs.newClusters()) {
+            Path flows = outputs.flows().resolve(clusters.getFileName());
+            printBatch(JSON.readTree(flows.toFile()), JSON.readTree(clusters.toFile()), out);
+            out.println("flows:    " + flows);
+            out.println("clusters: " + clusters);
+            out.println();
+        }
+        for (Path reason : outputs.newFailureReasons()) {
+            out.println("failed:   " + failure(JSON.readTree(reason.toFile())) + "  (" + reason + ")");
+        }
+    }
+
+    private static void printBatch(JsonNode flows, JsonNode clusters, PrintStream out) {
+        Map<String, Integer> perCapture = new TreeMap<>();
+        for (JsonNode flow : flows) {
+            perCapture.merge(flow.path("capture_file").asText(), 1, Integer::sum);
+        }
+        int noise = 0;
+        int clusterCount = 0;
+        for (JsonNode cluster : clusters) {
+            if (cluster.path("cluster").asInt() < 0) {
+                noise = cluster.path("flows").asInt();
+            } else {
+                clusterCount++;
+            }
+        }
+        JsonNode first = clusters.path(0);
+        out.printf(Locale.ROOT, "%d flows from %d capture%s: %d cluster%s, %d noise flows"
+                + " (epsilon %s, minimum points %s)%n", flows.size(), perCapture.size(),
+                perCapture.size() == 1 ? "" : "s", clusterCount, clusterCount == 1 ? "" : "s", noise,
+                first.path("epsilon").asText("?"), first.path("min_points").asText("?"));
+        perCapture.forEach((capture, count) -> out.printf(Locale.ROOT, "  %6d flows  %s%n", count, capture));
+        out.println();
+        out.printf(Locale.ROOT, "%8s %7s %10s %14s %13s%n", "cluster", "flows", "packets", "mean distance",
+                "max distance");
+        for (JsonNode cluster : clusters) {
+            int id = cluster.path("cluster").asInt();
+            out.printf(Locale.ROOT, "%8s %7d %10d %14.2f %13.2f%n", id < 0 ? "noise" : String.valueOf(id),
+                    cluster.path("flows").asInt(), cluster.path("packets").asLong(),
+                    cluster.path("mean_distance").asDouble(), cluster.path("max_distance").asDouble());
+        }
+    }
+
+    private static String failure(JsonNode reason) {
+        StringBuilder text = new StringBuilder(reason.path("failed.file").asText("?"));
+        reason.fields().forEachRemaining(field -> {
+            if (field.getKey().endsWith(".failure.reason")) {
+                text.append(": ").append(field.getValue().asText());
+            }
+        });
+        return text.toString();
+    }
+}

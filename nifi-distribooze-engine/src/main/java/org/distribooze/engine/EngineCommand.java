@@ -1,0 +1,160 @@
+package org.distribooze.engine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.nifi.stateless.config.StatelessConfigurationException;
+
+/**
+ * distribooze-engine: captures in, templates/pcap-to-clusters.json run by NiFi's own Stateless engine, flow and
+ * cluster JSON files out, and a short cluster report. The captures are linked into a folder the template's
+ * ListFile reads, so the template runs exactly as it would on a NiFi server.
+ */
+public final class EngineCommand {
+
+    static final String USAGE = "usage: distribooze-engine [-e EPSILON] [-m MIN_POINTS] [-t tcp|udp|both]"
+            + " [-o OUTPUT_DIR] [-f FLOW_DEFINITION] CAPTURE|FOLDER...";
+    static final String HELP = "Runs templates/pcap-to-clusters.json (or FLOW_DEFINITION) in NiFi's Stateless engine"
+            + " on the captures given;\nwrites flows/, clusters/ and failures/ under OUTPUT_DIR (default"
+            + " distribooze-out) and prints a cluster report.";
+
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final List<Path> captures = new ArrayList<>();
+    private Path output = Path.of("distribooze-out");
+    private Path flowDefinition;
+
+    private EngineCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        EngineCommand command = new EngineCommand();
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            out.println(USAGE);
+            out.println(HELP);
+            return 0;
+        }
+        try {
+            command.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            return command.execute(out);
+        } catch (IOException | StatelessConfigurationException | RuntimeException e) {
+            err.println("distribooze-engine: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "-e", "--epsilon" -> parameters.put("epsilon", value(args, ++i, arg));
+                case "-m", "--min-points" -> parameters.put("min.points", value(args, ++i, arg));
+                case "-t", "--transport" -> parameters.put("transport", transport(value(args, ++i, arg)));
+                case "-o", "--output" -> output = Path.of(value(args, ++i, arg));
+                case "-f", "--flow" -> flowDefinition = Path.of(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    captures.add(Path.of(arg));
+                }
+            }
+        }
+        if (captures.isEmpty()) {
+            throw new IllegalArgumentException("no capture given");
+        }
+    }
+
+    private int execute(PrintStream out)
+            throws IOException, StatelessConfigurationException, InterruptedException {
+        Path nifi = Path.of(required("distribooze.nifi.dir"));
+        Path definition = flowDefinition != null ? flowDefinition
+                : Path.of(required("distribooze.templates.dir"), "pcap-to-clusters.json");
+        RunOutputs outputs = new RunOutputs(output.toAbsolutePath());
+        outputs.markStart();
+
+        long start = System.nanoTime();
+        StatelessRuntime runtime = StatelessRuntime.load(nifi.resolve("nars"), nifi.resolve("work"));
+        try (CaptureInbox inbox = CaptureInbox.of(captures, nifi.resolve("work").resolve("inboxes"))) {
+            Map<String, String> run = new LinkedHashMap<>(parameters);
+            run.put("input.directory", inbox.folder().toString());
+            run.put("capture.minimum.age", "0 sec");
+            // Every capture is in the folder from the start: one batch once they are all read, no waiting.
+            run.put("merge.minimum.flows", "1");
+            run.put("flows.directory", outputs.flows().toString());
+            run.put("clusters.directory", outputs.clusters().toString());
+            run.put("failures.directory", outputs.failures().toString());
+
+            try (FlowRun flow = FlowRun.start(runtime, definition, run)) {
+                long ready = System.nanoTime();
+                flow.trigger();
+                long done = System.nanoTime();
+                int captureCount = inbox.captures().size();
+                out.printf(Locale.ROOT, "%s run by NiFi %s's Stateless engine on %d capture%s:"
+                        + " engine ready in %.1f s, flow ran in %.1f s%n%n", definition.getFileName(),
+                        nifiVersion(nifi.resolve("nars")), captureCount, captureCount == 1 ? "" : "s",
+                        seconds(ready - start), seconds(done - ready));
+            }
+        }
+
+        ClusterReport.print(outputs, out);
+        return outputs.newFlows().isEmpty() ? 1 : 0;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static String transport(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "tcp" -> "TCP";
+            case "udp" -> "UDP";
+            case "both" -> "TCP_AND_UDP";
+            default -> throw new IllegalArgumentException("transport is tcp, udp or both, not " + name);
+        };
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run bin/distribooze-engine");
+        }
+        return value;
+    }
+
+    private static String nifiVersion(Path nars) throws IOException {
+        try (Stream<Path> files = Files.list(nars)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("nifi-stateless-nar-") && n.endsWith(".nar"))
+                    .map(n -> n.substring("nifi-stateless-nar-".length(), n.length() - ".nar".length()))
+                    .findFirst().orElse("?");
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,65 @@
+package org.distribooze.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The folders pcap-to-clusters writes to, and which files in them a run added. */
+final class RunOutputs {
+
+    private final Path flows;
+    private final Path clusters;
+    private final Path failures;
+    private final Set<Path> before = new HashSet<>();
+
+    RunOutputs(Path root) {
+        this.flows = root.resolve("flows");
+        this.clusters = root.resolve("clusters");
+        this.failures = root.resolve("failures");
+    }
+
+    Path flows() {
+        return flows;
+    }
+
+    Path clusters() {
+        return clusters;
+    }
+
+    Path failures() {
+        return failures;
+    }
+
+    /** Remembers what is there already, so that an earlier run's files are not reported as this run's. */
+    void markStart() throws IOException {
+        before.clear();
+        for (Path folder : List.of(flows, clusters, failures)) {
+            before.addAll(Folders.files(folder));
+        }
+    }
+
+    List<Path> newFlows() throws IOException {
+        return added(flows, "");
+    }
+
+    List<Path> newClusters() throws IOException {
+        return added(clusters, "");
+    }
+
+    List<Path> newFailureReasons() throws IOException {
+        return added(failures, ".reason.json");
+    }
+
+    private List<Path> added(Path folder, String suffix) throws IOException {
+        List<Path> added = new ArrayList<>();
+        for (Path file : Folders.files(folder)) {
+            if (!before.contains(file) && file.getFileName().toString().endsWith(suffix)) {
+                added.add(file);
+            }
+        }
+        return added;
+    }
+}

@@ -1,0 +1,114 @@
+package org.distribooze.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * templates/pcap-to-clusters.json run by NiFi's Stateless engine through the distribooze-engine command, its
+ * files checked against the reference oracle, which reads the captures on its own.
+ */
+class PcapToClustersIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path output;
+
+    /** One capture with the template's own DBSCAN settings (8.0, 5): every flow as the oracle has it. */
+    @Test
+    void oneCaptureGivesTheOraclesHistogramsClustersAndDistances() throws Exception {
+        Path capture = SharedData.capture("seed/ssh_27122.pcap");
+
+        Report report = engine(capture.toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        List<Path> flowFiles = Folders.files(output.resolve("flows"));
+        assertEquals(1, flowFiles.size(), flowFiles.toString());
+        Map<String, JsonNode> ours = FlowKeys.ours(JSON.readTree(flowFiles.get(0).toFile()));
+        Map<String, JsonNode> oracle = FlowKeys.oracle(ReferenceOracle.flows(capture, 8.0, 5));
+
+        assertEquals(oracle.keySet(), ours.keySet());
+        for (Map.Entry<String, JsonNode> flow : oracle.entrySet()) {
+            JsonNode mine = ours.get(flow.getKey());
+            assertArrayEquals(FlowKeys.longs(flow.getValue().path("counts")), FlowKeys.longs(mine.path("histogram")),
+                    flow.getKey());
+            assertEquals(flow.getValue().path("distance").asDouble(), mine.path("distance").asDouble(), 1e-9,
+                    flow.getKey());
+        }
+        assertEquals(FlowKeys.partition(oracle), FlowKeys.partition(ours));
+        assertEquals(FlowKeys.noise(oracle), FlowKeys.noise(ours));
+    }
+
+    /**
+     * Three captures and one that is no capture at all: the three are clustered in one batch (one flows file,
+     * one clusters file of the same name) holding each capture's flows as the oracle counts them, and the
+     * broken one lands in failures/ unchanged, with its reason beside it.
+     */
+    @Test
+    void manyCapturesMakeOneBatchAndABrokenOneIsSetAside() throws Exception {
+        List<String> seeds = List.of("bittorrent.pcap", "doh_luca.pcap", "ssh_27122.pcap");
+        Path broken = SharedData.capture("cases/trunc_file_header.pcap");
+        Map<String, Integer> expected = new TreeMap<>();
+        for (String seed : seeds) {
+            expected.put(seed, ReferenceOracle.flows(SharedData.capture("seed/" + seed), 8.0, 5).size());
+        }
+        int total = expected.values().stream().mapToInt(Integer::intValue).sum();
+
+        Report report = engine("-m", "2", SharedData.capture("seed/" + seeds.get(0)).getParent().toString(),
+                broken.toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        List<Path> flowFiles = Folders.files(output.resolve("flows"));
+        List<Path> clusterFiles = Folders.files(output.resolve("clusters"));
+        assertEquals(1, flowFiles.size(), flowFiles.toString());
+        assertEquals(List.of(flowFiles.get(0).getFileName()), clusterFiles.stream().map(Path::getFileName).toList());
+
+        JsonNode flows = JSON.readTree(flowFiles.get(0).toFile());
+        Map<String, Integer> perCapture = new TreeMap<>();
+        flows.forEach(f -> perCapture.merge(f.path("capture_file").asText(), 1, Integer::sum));
+        assertEquals(expected, perCapture);
+
+        int clustered = 0;
+        for (JsonNode cluster : JSON.readTree(clusterFiles.get(0).toFile())) {
+            assertEquals(2, cluster.path("min_points").asInt());
+            clustered += cluster.path("flows").asInt();
+        }
+        assertEquals(total, clustered);
+        assertTrue(report.text.contains(total + " flows from 3 captures"), report.text);
+
+        Path failed = output.resolve("failures").resolve(broken.getFileName());
+        assertArrayEquals(Files.readAllBytes(broken), Files.readAllBytes(failed));
+        JsonNode reason = JSON.readTree(output.resolve("failures/trunc_file_header.pcap.reason.json").toFile());
+        assertEquals("trunc_file_header.pcap", reason.path("failed.file").asText());
+        assertFalse(reason.path("extract.failure.reason").asText().isBlank(), reason.toString());
+    }
+
+    private Report engine(String... arguments) {
+        String[] args = new String[arguments.length + 2];
+        args[0] = "-o";
+        args[1] = output.toString();
+        System.arraycopy(arguments, 0, args, 2, arguments.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exitCode = EngineCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        return new Report(exitCode, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Report(int exitCode, String text) {
+    }
+}
