@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * What each flow has carried so far, in pages of {@value KeyArena#PAGE_SLOTS} flows rather than an object per
  * flow: its bin counts in one array, and its bytes, first and last timestamps and timestamp digits side by side
- * in another, so a packet touches two places. A flow costs {@code 4 x bins + 32} bytes here (228 with 49
- * bins), with no object header, and growing never copies what is stored.
+ * in another, so a packet touches two places. A flow costs {@code 4 x bins + 32} bytes here (224 with the
+ * default 48 bins), with no object header, and growing never copies what is stored.
  *
  * <p>Bin counts are kept as unsigned 32-bit numbers. A bin that passes 4,294,967,295 packets carries the
  * excess into a per-flow array of longs created at that moment, so no count is ever lost and the common case

@@ -10,7 +10,7 @@ import java.util.RandomAccess;
  * first packet was seen in; addresses become text only when {@link #summaries()} is read.
  *
  * <p>Memory per flow: 40 bytes of key, 16 to 32 bytes of index (kept at most half full, so probe runs stay
- * short) and the columns of {@link FlowColumns} (221 bytes with 49 bins), about 300 bytes in all, no object
+ * short) and the columns of {@link FlowColumns} (224 bytes with 48 bins), under 300 bytes in all, no object
  * per flow. At most {@code maxFlows} flows are kept: a packet that would start one more is refused, not
  * counted, and its flow is not remembered, so every later packet of it is refused too.
  */
