@@ -32,6 +32,7 @@ final class PacketAccounting {
                 outcomes[PacketOutcome.OTHER_TRANSPORT.ordinal()],
                 outcomes[PacketOutcome.UNATTRIBUTED_FRAGMENT.ordinal()],
                 outcomes[PacketOutcome.CUT_SHORT.ordinal()],
-                truncated);
+                truncated,
+                outcomes[PacketOutcome.FLOW_LIMIT.ordinal()]);
     }
 }

@@ -18,6 +18,8 @@ final class CaptureAttributes {
     static final String SKIPPED_OTHER_TRANSPORT = "packets.skipped.other.transport";
     static final String SKIPPED_UNATTRIBUTED_FRAGMENT = "packets.skipped.unattributed.fragment";
     static final String SKIPPED_CUT_SHORT = "packets.skipped.cut.short";
+    static final String SKIPPED_FLOW_LIMIT = "packets.skipped.flow.limit";
+    static final String FLOWS_LIMIT_REACHED = "flows.limit.reached";
 
     private CaptureAttributes() {
     }
@@ -33,6 +35,8 @@ final class CaptureAttributes {
         attributes.put(SKIPPED_OTHER_TRANSPORT, String.valueOf(stats.skippedOtherTransport()));
         attributes.put(SKIPPED_UNATTRIBUTED_FRAGMENT, String.valueOf(stats.skippedUnattributedFragment()));
         attributes.put(SKIPPED_CUT_SHORT, String.valueOf(stats.skippedCutShort()));
+        attributes.put(SKIPPED_FLOW_LIMIT, String.valueOf(stats.skippedFlowLimit()));
+        attributes.put(FLOWS_LIMIT_REACHED, String.valueOf(stats.flowLimitReached()));
         return attributes;
     }
 }
