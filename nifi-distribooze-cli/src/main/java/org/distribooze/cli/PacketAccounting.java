@@ -32,7 +32,7 @@ final class PacketAccounting {
         }
 
         if (stats.truncated()) {
-            line.append("; the file ends inside a packet record");
+            line.append("; reading stopped early: ").append(stats.truncation());
         }
         return line.toString();
     }

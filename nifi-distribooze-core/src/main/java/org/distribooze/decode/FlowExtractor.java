@@ -40,6 +40,6 @@ public final class FlowExtractor {
             accounting.record(reader.linkType(), builder.add(reader));
         }
 
-        return new ExtractionResult(builder.flows(), accounting.stats(reader.format(), reader.truncated()));
+        return new ExtractionResult(builder.flows(), accounting.stats(reader.format(), reader.truncation()));
     }
 }

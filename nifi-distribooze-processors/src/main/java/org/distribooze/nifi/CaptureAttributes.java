@@ -12,6 +12,7 @@ final class CaptureAttributes {
     static final String FORMAT = "capture.format";
     static final String LINK_TYPES = "capture.link.types";
     static final String TRUNCATED = "capture.truncated";
+    static final String TRUNCATION = "capture.truncation.reason";
     static final String PACKETS_READ = "packets.read";
     static final String PACKETS_COUNTED = "packets.counted";
     static final String SKIPPED_NOT_IP = "packets.skipped.not.ip";
@@ -29,6 +30,9 @@ final class CaptureAttributes {
         attributes.put(FORMAT, stats.format().name());
         attributes.put(LINK_TYPES, stats.linkTypes().stream().map(String::valueOf).collect(Collectors.joining(",")));
         attributes.put(TRUNCATED, String.valueOf(stats.truncated()));
+        if (stats.truncation() != null) {
+            attributes.put(TRUNCATION, stats.truncation());
+        }
         attributes.put(PACKETS_READ, String.valueOf(stats.packetsRead()));
         attributes.put(PACKETS_COUNTED, String.valueOf(stats.packetsCounted()));
         attributes.put(SKIPPED_NOT_IP, String.valueOf(stats.skippedNotIp()));

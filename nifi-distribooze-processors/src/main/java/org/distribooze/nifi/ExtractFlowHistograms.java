@@ -69,7 +69,10 @@ import org.distribooze.flow.Binning;
                 description = "LINKTYPE numbers of the interfaces that carried packets, comma separated, "
                         + "e.g. 1 or 1,113"),
         @WritesAttribute(attribute = CaptureAttributes.TRUNCATED,
-                description = "true when the capture ends inside a packet record; its complete packets were counted"),
+                description = "true when the capture ends inside a packet record, or reading stopped at a record "
+                        + "that cannot be trusted; the complete packets before it were counted"),
+        @WritesAttribute(attribute = CaptureAttributes.TRUNCATION,
+                description = "When capture.truncated is true: where and why reading stopped"),
         @WritesAttribute(attribute = CaptureAttributes.PACKETS_READ, description = "Packet records read"),
         @WritesAttribute(attribute = CaptureAttributes.PACKETS_COUNTED, description = "Packets counted in a flow"),
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_NOT_IP,
