@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.distribooze.capture.CaptureFormat;
+import org.distribooze.decode.ExtractionOptions;
 import org.distribooze.decode.ExtractionStats;
 
 /** One line per capture saying what was read and where every packet went. */
@@ -24,12 +25,14 @@ final class PacketAccounting {
         addIfAny(skipped, stats.skippedOtherTransport(), "other transport");
         addIfAny(skipped, stats.skippedUnattributedFragment(), "fragments without ports");
         addIfAny(skipped, stats.skippedCutShort(), "cut short");
+        addIfAny(skipped, stats.skippedFlowLimit(), "of flows past the " + ExtractionOptions.DEFAULT_MAX_FLOWS
+                + " flow limit");
         if (!skipped.isEmpty()) {
             line.append("; skipped ").append(String.join(", ", skipped));
         }
 
         if (stats.truncated()) {
-            line.append("; the file ends inside a packet record");
+            line.append("; reading stopped early: ").append(stats.truncation());
         }
         return line.toString();
     }

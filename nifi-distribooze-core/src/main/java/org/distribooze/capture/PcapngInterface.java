@@ -36,7 +36,7 @@ final class PcapngInterface {
         this.snapLength = snapLength;
         this.binary = (resolution & BINARY_FLAG) != 0;
         this.exponent = resolution & ~BINARY_FLAG;
-        this.offsetNanos = offsetSeconds * NANOS_PER_SECOND;
+        this.offsetNanos = clampedTimes(offsetSeconds, NANOS_PER_SECOND);
         if (binary) {
             // A binary fraction has no exact decimal width; nanoseconds are as fine as the output goes.
             this.digits = exponent == 0 ? 0 : NANO_DIGITS;
@@ -76,12 +76,41 @@ final class PcapngInterface {
 
     /** Nanoseconds since the epoch for a timestamp of {@code units} (unsigned 64 bits) of this interface. */
     long toNanos(long units) {
-        return offsetNanos + (binary ? binaryToNanos(units) : decimalToNanos(units));
+        long nanos = binary ? binaryToNanos(units) : decimalToNanos(units);
+        long sum = offsetNanos + nanos;
+        // Signed overflow flips the sign against both operands: such a time lies past what a long holds.
+        if (((offsetNanos ^ sum) & (nanos ^ sum)) < 0) {
+            return nanos < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
+    }
+
+    /**
+     * {@code value * factor} (factor positive), held at the ends of the long range rather than wrapped: a
+     * timestamp after 2262 or before 1678, which nanoseconds since the epoch cannot hold, stays at the end.
+     */
+    private static long clampedTimes(long value, long factor) {
+        long high = Math.multiplyHigh(value, factor);
+        long low = value * factor;
+        if (high != (low >> (Long.SIZE - 1))) {
+            return value < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return low;
+    }
+
+    /** Whole seconds in nanoseconds plus a fraction below one second, held at the end of the range. */
+    private static long plusFraction(long secondsNanos, long fractionNanos) {
+        return secondsNanos > Long.MAX_VALUE - fractionNanos ? Long.MAX_VALUE : secondsNanos + fractionNanos;
+    }
+
+    /** The same for a count read as unsigned 64 bits. */
+    private static long clampedUnsignedTimes(long units, long factor) {
+        return units < 0 ? Long.MAX_VALUE : clampedTimes(units, factor);
     }
 
     private long decimalToNanos(long units) {
         if (exponent <= NANO_DIGITS) {
-            return units * POWERS_OF_TEN[NANO_DIGITS - exponent];
+            return clampedUnsignedTimes(units, POWERS_OF_TEN[NANO_DIGITS - exponent]);
         }
         if (exponent >= POWERS_OF_TEN.length) {
             // 10^19 and finer: every 64-bit count is below one second and 10^-10 s of it rounds away here.
@@ -91,12 +120,12 @@ final class PcapngInterface {
         long unitsPerSecond = POWERS_OF_TEN[exponent];
         long seconds = Long.divideUnsigned(units, unitsPerSecond);
         long fraction = Long.remainderUnsigned(units, unitsPerSecond);
-        return seconds * NANOS_PER_SECOND + fraction / POWERS_OF_TEN[exponent - NANO_DIGITS];
+        return plusFraction(clampedTimes(seconds, NANOS_PER_SECOND), fraction / POWERS_OF_TEN[exponent - NANO_DIGITS]);
     }
 
     private long binaryToNanos(long units) {
         if (exponent == 0) {
-            return units * NANOS_PER_SECOND;
+            return clampedUnsignedTimes(units, NANOS_PER_SECOND);
         }
         if (exponent >= Long.SIZE) {
             // Every count is a fraction of a second: nanos = units * 10^9 / 2^exponent over 128 bits.
@@ -108,7 +137,7 @@ final class PcapngInterface {
         long low = fraction * NANOS_PER_SECOND;
         long high = Math.unsignedMultiplyHigh(fraction, NANOS_PER_SECOND);
         long fractionNanos = (high << (Long.SIZE - exponent)) | (low >>> exponent);
-        return seconds * NANOS_PER_SECOND + fractionNanos;
+        return plusFraction(clampedTimes(seconds, NANOS_PER_SECOND), fractionNanos);
     }
 
     private static long[] powersOfTen() {

@@ -12,7 +12,8 @@ import org.distribooze.flow.Transport;
 
 /**
  * Decodes each packet down to its transport header and counts it in its unidirectional flow. Fragments
- * after the first are counted in the flow of their datagram's first fragment when it was seen.
+ * after the first are counted in the flow of their datagram's first fragment when it was seen. Packets of
+ * flows the table refused (it held its maximum) are skipped for that reason, fragments included.
  */
 final class FlowBuilder {
 
@@ -24,10 +25,10 @@ final class FlowBuilder {
     private final FlowTable flows;
     private final FragmentTable fragments = new FragmentTable();
 
-    FlowBuilder(Set<Transport> transports, Binning binning) {
+    FlowBuilder(Set<Transport> transports, Binning binning, int maxFlows) {
         this.tcp = transports.contains(Transport.TCP);
         this.udp = transports.contains(Transport.UDP);
-        this.flows = new FlowTable(binning);
+        this.flows = new FlowTable(binning, maxFlows);
     }
 
     PacketOutcome add(CaptureReader packet) {
@@ -75,9 +76,10 @@ final class FlowBuilder {
         int flow = flows.count(data, ip.addressOffset, ip.addressLength, ip.transportOffset, transport,
                 ip.ipLength, now, packet.timestampDigits());
         if (ip.firstFragment) {
+            // A refused first fragment is remembered too, so its later fragments are refused for the same reason.
             fragments.remember(data, ip.addressOffset, ip.addressLength, ip.fragmentProtocol, ip.fragmentId, flow, now);
         }
-        return PacketOutcome.COUNTED;
+        return flow == FlowTable.REFUSED ? PacketOutcome.FLOW_LIMIT : PacketOutcome.COUNTED;
     }
 
     private PacketOutcome addLaterFragment(CaptureReader packet, byte[] data) {
@@ -87,6 +89,9 @@ final class FlowBuilder {
 
         long now = packet.timestampNanos();
         int flow = fragments.flowOf(data, ip.addressOffset, ip.addressLength, ip.fragmentProtocol, ip.fragmentId, now);
+        if (flow == FlowTable.REFUSED) {
+            return PacketOutcome.FLOW_LIMIT;
+        }
         if (flow < 0) {
             return PacketOutcome.UNATTRIBUTED_FRAGMENT;
         }

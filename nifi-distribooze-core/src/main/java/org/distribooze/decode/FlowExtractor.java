@@ -13,6 +13,10 @@ import org.distribooze.capture.NotACaptureException;
  * stats say truncated. A record or block whose length is impossible (over 256 MiB, or in pcapng not a
  * multiple of 4, disagreeing with its trailing copy or smaller than the packet it holds) is treated the
  * same way: nothing after it can be trusted, so reading stops there and the capture counts as truncated.
+ *
+ * <p>A capture with more flows than {@link ExtractionOptions#maxFlows()} keeps its first flows whole: packets
+ * of the flows seen after the limit was reached are skipped and counted in
+ * {@link ExtractionStats#skippedFlowLimit()}, so memory stays bounded and nothing is dropped unnoticed.
  */
 public final class FlowExtractor {
 
@@ -30,12 +34,12 @@ public final class FlowExtractor {
      */
     public ExtractionResult extract(InputStream capture) throws IOException, NotACaptureException {
         CaptureReader reader = CaptureReader.open(capture);
-        FlowBuilder builder = new FlowBuilder(options.transports(), options.binning());
+        FlowBuilder builder = new FlowBuilder(options.transports(), options.binning(), options.maxFlows());
         PacketAccounting accounting = new PacketAccounting();
         while (reader.next()) {
             accounting.record(reader.linkType(), builder.add(reader));
         }
 
-        return new ExtractionResult(builder.flows(), accounting.stats(reader.format(), reader.truncated()));
+        return new ExtractionResult(builder.flows(), accounting.stats(reader.format(), reader.truncation()));
     }
 }

@@ -20,7 +20,7 @@ final class PacketAccounting {
         outcomes[outcome.ordinal()]++;
     }
 
-    ExtractionStats stats(CaptureFormat format, boolean truncated) {
+    ExtractionStats stats(CaptureFormat format, String truncation) {
         SortedSet<Integer> types = new TreeSet<>();
         linkTypes.stream().forEach(types::add);
         return new ExtractionStats(
@@ -32,6 +32,8 @@ final class PacketAccounting {
                 outcomes[PacketOutcome.OTHER_TRANSPORT.ordinal()],
                 outcomes[PacketOutcome.UNATTRIBUTED_FRAGMENT.ordinal()],
                 outcomes[PacketOutcome.CUT_SHORT.ordinal()],
-                truncated);
+                truncation != null,
+                outcomes[PacketOutcome.FLOW_LIMIT.ordinal()],
+                truncation);
     }
 }

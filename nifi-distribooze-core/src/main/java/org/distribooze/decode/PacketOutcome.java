@@ -6,5 +6,6 @@ enum PacketOutcome {
     NOT_IP,
     OTHER_TRANSPORT,
     UNATTRIBUTED_FRAGMENT,
-    CUT_SHORT
+    CUT_SHORT,
+    FLOW_LIMIT
 }

@@ -50,7 +50,10 @@ public final class FragmentTable {
         return size;
     }
 
-    /** Remembers the flow of a datagram whose first fragment was just counted. */
+    /**
+     * Remembers the flow of a datagram whose first fragment was just counted, or {@link FlowTable#REFUSED}
+     * when its flow table refused it, so that its later fragments get the same answer.
+     */
     public void remember(byte[] packet, int addressOffset, int addressLength, int protocol, int id, int flow,
             long nowNanos) {
         int hash = KeyArena.hash(packet, addressOffset, addressLength, protocol, id);
@@ -78,7 +81,10 @@ public final class FragmentTable {
         size++;
     }
 
-    /** The flow of a later fragment's datagram, or -1 when its first fragment was not seen or has expired. */
+    /**
+     * The flow remembered for a later fragment's datagram (possibly {@link FlowTable#REFUSED}), or -1 when its
+     * first fragment was not seen or has expired.
+     */
     public int flowOf(byte[] packet, int addressOffset, int addressLength, int protocol, int id, long nowNanos) {
         int hash = KeyArena.hash(packet, addressOffset, addressLength, protocol, id);
         int entry = find(hash, packet, addressOffset, addressLength, protocol, id);

@@ -50,6 +50,6 @@ final class Extraction {
 
     static long skipped(ExtractionStats stats) {
         return stats.skippedNotIp() + stats.skippedOtherTransport() + stats.skippedUnattributedFragment()
-                + stats.skippedCutShort();
+                + stats.skippedCutShort() + stats.skippedFlowLimit();
     }
 }

@@ -28,6 +28,7 @@ import org.distribooze.flow.FlowSummary;
 import org.distribooze.flow.Transport;
 import org.distribooze.testsupport.Bytes;
 import org.distribooze.testsupport.PcapBytes;
+import org.distribooze.testsupport.PcapngBytes;
 import org.junit.jupiter.api.Test;
 
 /** Every packet read is counted or skipped for exactly one reason; flows keep first-seen order and times. */
@@ -123,6 +124,36 @@ class ExtractionAccountingTest {
         assertEquals(1, result.stats().packetsRead());
         assertEquals(1, result.flows().size());
         assertTrue(result.stats().truncated());
+        assertTrue(result.stats().truncation().contains("cut short"), result.stats().truncation());
+    }
+
+    /**
+     * tshark calls such a file damaged ("interface index 99"): nothing after the bad block can be trusted,
+     * so reading stops there, keeps the packet before it, and says exactly why.
+     */
+    @Test
+    void givenPacketBlockNamingAnUndescribedInterface_whenExtracted_thenReadingStopsThereAndSaysWhy() throws Exception {
+        byte[] capture = PcapngBytes.file(ByteOrder.LITTLE_ENDIAN)
+                .section(ByteOrder.LITTLE_ENDIAN)
+                .interfaceBlock(ETHERNET, 65535)
+                .enhancedPacket(0, 1, TCP_A, TCP_A.length)
+                .enhancedPacket(99, 2, TCP_B, TCP_B.length)
+                .enhancedPacket(0, 3, TCP_B, TCP_B.length)
+                .bytes();
+
+        ExtractionResult result = extract(capture);
+
+        assertEquals(1, result.stats().packetsRead());
+        assertTrue(result.stats().truncated());
+        assertTrue(result.stats().truncation().contains("names interface 99"), result.stats().truncation());
+    }
+
+    @Test
+    void givenCompleteCapture_whenExtracted_thenNoTruncationIsReported() throws Exception {
+        ExtractionResult result = extract(pcap(ETHERNET, TCP_A, TCP_B));
+
+        assertEquals(false, result.stats().truncated());
+        assertEquals(null, result.stats().truncation());
     }
 
     @Test

@@ -47,15 +47,16 @@ import org.distribooze.flow.Binning;
 @SideEffectFree
 @SystemResourceConsideration(resource = SystemResource.MEMORY,
         description = "Every flow of a capture, with its histogram, is held until the capture ends: memory grows "
-                + "with the number of flows and bins. Packets are read one at a time, so a capture's size does not "
-                + "matter.")
+                + "with the number of flows and bins, about 4 bytes per bin plus 90 per flow, and is bounded by "
+                + "Maximum Flows. Packets are read one at a time, so a capture's size does not matter.")
 @Tags({"pcap", "pcapng", "packet capture", "network", "flow", "histogram", "packet length", "record"})
 @CapabilityDescription("Reads a packet capture (pcap, nanosecond pcap or pcapng) as a stream and writes one record per "
         + "unidirectional TCP or UDP flow, keyed by addresses, ports and transport, with a histogram of its packets' "
         + "IP lengths in fixed-width bins; the last bin holds every length from the Maximum Length up. Memory grows "
-        + "with the number of flows, not with the size of the capture. IP fragments count in the flow of their "
-        + "datagram's first fragment. Packets that make no flow (not IP, another transport, fragments without their "
-        + "first, cut short by the snapshot length) are counted in attributes, never dropped silently. Tunnels are "
+        + "with the number of flows, not with the size of the capture, and Maximum Flows bounds it. IP fragments "
+        + "count in the flow of their datagram's first fragment. Packets that make no flow (not IP, another "
+        + "transport, fragments without their first, cut short by the snapshot length, flows past Maximum Flows) "
+        + "are counted in attributes, never dropped silently. Tunnels are "
         + "not unwrapped: a flow is keyed on the outermost IP header. Content that is not a "
         + "capture goes to failure with the reason; a capture that ends inside a packet record still succeeds, with "
         + "the packets before the cut, and is marked capture.truncated=true.")
@@ -68,7 +69,10 @@ import org.distribooze.flow.Binning;
                 description = "LINKTYPE numbers of the interfaces that carried packets, comma separated, "
                         + "e.g. 1 or 1,113"),
         @WritesAttribute(attribute = CaptureAttributes.TRUNCATED,
-                description = "true when the capture ends inside a packet record; its complete packets were counted"),
+                description = "true when the capture ends inside a packet record, or reading stopped at a record "
+                        + "that cannot be trusted; the complete packets before it were counted"),
+        @WritesAttribute(attribute = CaptureAttributes.TRUNCATION,
+                description = "When capture.truncated is true: where and why reading stopped"),
         @WritesAttribute(attribute = CaptureAttributes.PACKETS_READ, description = "Packet records read"),
         @WritesAttribute(attribute = CaptureAttributes.PACKETS_COUNTED, description = "Packets counted in a flow"),
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_NOT_IP,
@@ -80,6 +84,12 @@ import org.distribooze.flow.Binning;
                         + "the flow, was not seen"),
         @WritesAttribute(attribute = CaptureAttributes.SKIPPED_CUT_SHORT,
                 description = "Packets skipped because the capture kept too few bytes to read their ports"),
+        @WritesAttribute(attribute = CaptureAttributes.SKIPPED_FLOW_LIMIT,
+                description = "Packets skipped because their flow was first seen when the capture already had "
+                        + "Maximum Flows flows, later fragments of their datagrams included"),
+        @WritesAttribute(attribute = CaptureAttributes.FLOWS_LIMIT_REACHED,
+                description = "true when packets were skipped because of Maximum Flows: the records then hold "
+                        + "only the first Maximum Flows flows of the capture"),
         @WritesAttribute(attribute = ExtractFlowHistograms.FAILURE_REASON,
                 description = "Why the content is not a capture (failure only)")
 })
@@ -163,6 +173,18 @@ public class ExtractFlowHistograms extends AbstractProcessor {
             .required(true)
             .build();
 
+    public static final PropertyDescriptor MAXIMUM_FLOWS = new PropertyDescriptor.Builder()
+            .name("Maximum Flows")
+            .description("At most this many flows are kept per capture, which bounds the memory one capture can take "
+                    + "(per flow about 4 bytes per bin plus 90: 290 bytes with 48 bins). The first flows seen are "
+                    + "kept whole; packets of flows first seen after the limit is reached are skipped, counted in "
+                    + CaptureAttributes.SKIPPED_FLOW_LIMIT + ", and " + CaptureAttributes.FLOWS_LIMIT_REACHED
+                    + " is set to true.")
+            .addValidator(StandardValidators.createLongValidator(1, Integer.MAX_VALUE, true))
+            .defaultValue(String.valueOf(ExtractionOptions.DEFAULT_MAX_FLOWS))
+            .required(true)
+            .build();
+
     public static final Relationship REL_SUCCESS = new Relationship.Builder()
             .name("success")
             .description("A new FlowFile with one record per flow of the capture.")
@@ -180,7 +202,7 @@ public class ExtractFlowHistograms extends AbstractProcessor {
             .build();
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_WRITER, TRANSPORT, BIN_WIDTH,
-            MAXIMUM_LENGTH);
+            MAXIMUM_LENGTH, MAXIMUM_FLOWS);
 
     private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_ORIGINAL, REL_FAILURE);
 
@@ -277,13 +299,18 @@ public class ExtractFlowHistograms extends AbstractProcessor {
         session.adjustCounter("Flows Extracted", extraction.flows().size(), false);
         getLogger().debug("Extracted {} flows from {} ({} of {} packets counted)", extraction.flows().size(), capture,
                 extraction.stats().packetsCounted(), extraction.stats().packetsRead());
+        if (extraction.stats().flowLimitReached()) {
+            getLogger().warn("{} has more flows than Maximum Flows {}: kept the first {}, skipped {} packets of later "
+                    + "flows", capture, context.getProperty(MAXIMUM_FLOWS).getValue(), extraction.flows().size(),
+                    extraction.stats().skippedFlowLimit());
+        }
     }
 
     private static ExtractionOptions optionsFrom(ProcessContext context) {
         TransportSelection transport = context.getProperty(TRANSPORT).asAllowableValue(TransportSelection.class);
         Binning binning = new Binning(context.getProperty(BIN_WIDTH).asInteger(),
                 context.getProperty(MAXIMUM_LENGTH).asInteger());
-        return new ExtractionOptions(transport.transports(), binning);
+        return new ExtractionOptions(transport.transports(), binning, context.getProperty(MAXIMUM_FLOWS).asInteger());
     }
 
     private void fail(ProcessSession session, FlowFile capture, String reason) {

@@ -190,7 +190,8 @@ class ExtractFlowHistogramsCapturesTest {
         }
 
         long skipped = Stream.of(CaptureAttributes.SKIPPED_NOT_IP, CaptureAttributes.SKIPPED_OTHER_TRANSPORT,
-                        CaptureAttributes.SKIPPED_UNATTRIBUTED_FRAGMENT, CaptureAttributes.SKIPPED_CUT_SHORT)
+                        CaptureAttributes.SKIPPED_UNATTRIBUTED_FRAGMENT, CaptureAttributes.SKIPPED_CUT_SHORT,
+                        CaptureAttributes.SKIPPED_FLOW_LIMIT)
                 .mapToLong(attribute -> Long.parseLong(flowFile.getAttribute(attribute))).sum();
         assertEquals(read, counted + skipped, "every packet read is counted or skipped for one reason");
     }

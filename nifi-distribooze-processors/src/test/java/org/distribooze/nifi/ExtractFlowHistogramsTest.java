@@ -64,6 +64,9 @@ class ExtractFlowHistogramsTest {
         assertSucceeded();
         MockFlowFile flows = runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_SUCCESS).get(0);
         flows.assertAttributeEquals(CaptureAttributes.TRUNCATED, "true");
+        // Worked out from the file: the 7th record starts at byte 2852 and claims 54 bytes of which 40 are there.
+        String reason = flows.getAttribute(CaptureAttributes.TRUNCATION);
+        assertTrue(reason.contains("offset 2852") && reason.contains("cut short"), reason);
         // tshark: six complete packets before the cut, in two flows (frames 1,3,4,6 and 2,5).
         flows.assertAttributeEquals(CaptureAttributes.PACKETS_READ, "6");
         flows.assertAttributeEquals(RecordChildren.RECORD_COUNT, "2");
@@ -139,6 +142,58 @@ class ExtractFlowHistogramsTest {
         // tshark's IP lengths for 192.0.2.10:40015: 44,40,1500,240,40,40 -> five below 500, 1500 in the last bin.
         assertArrayEquals(new long[] {5, 0, 0, 1},
                 JsonServices.longs(flowFrom("192.0.2.10", 40015).get("histogram")));
+    }
+
+    @Test
+    void givenMoreFlowsThanMaximumFlowsWhenExtractedThenLaterFlowsAreSkippedAndCounted() throws Exception {
+        runner.setProperty(ExtractFlowHistograms.TRANSPORT, TransportSelection.TCP_AND_UDP.getValue());
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_FLOWS, "1");
+        runner.enqueue(SharedData.capture("cases", "ipv4_frag_tcp_udp.pcap"));
+        runner.run();
+
+        assertSucceeded();
+        // tshark: the TCP flow 192.0.2.10:40016 comes first (frames 1 and 4, its datagram's later fragments 2 and
+        // 3); the UDP flow's first fragment (frame 5) and its later fragment (frame 6) come after it.
+        for (MockFlowFile flowFile : List.of(
+                runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_SUCCESS).get(0),
+                runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_ORIGINAL).get(0))) {
+            flowFile.assertAttributeEquals(CaptureAttributes.FLOWS_LIMIT_REACHED, "true");
+            flowFile.assertAttributeEquals(CaptureAttributes.SKIPPED_FLOW_LIMIT, "2");
+            flowFile.assertAttributeEquals(CaptureAttributes.PACKETS_READ, "6");
+            flowFile.assertAttributeEquals(CaptureAttributes.PACKETS_COUNTED, "4");
+            flowFile.assertAttributeEquals(CaptureAttributes.SKIPPED_UNATTRIBUTED_FRAGMENT, "0");
+        }
+        runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_SUCCESS).get(0)
+                .assertAttributeEquals(RecordChildren.RECORD_COUNT, "1");
+        assertEquals(4, flowFrom("192.0.2.10", 40016).get("packets").asLong());
+        assertTrue(runner.getLogger().getWarnMessages().stream()
+                .anyMatch(message -> message.getMsg().contains("skipped 2 packets of later flows")));
+    }
+
+    @Test
+    void givenAsManyFlowsAsMaximumFlowsWhenExtractedThenTheLimitIsNotReached() throws Exception {
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_FLOWS, "2");
+        runner.enqueue(SharedData.capture("cases", "nano_bigendian.pcap"));
+        runner.run();
+
+        // tshark: two TCP flows, 6 and 3 packets.
+        MockFlowFile flows = runner.getFlowFilesForRelationship(ExtractFlowHistograms.REL_SUCCESS).get(0);
+        flows.assertAttributeEquals(CaptureAttributes.FLOWS_LIMIT_REACHED, "false");
+        flows.assertAttributeEquals(CaptureAttributes.SKIPPED_FLOW_LIMIT, "0");
+        flows.assertAttributeEquals(CaptureAttributes.PACKETS_COUNTED, "9");
+        flows.assertAttributeEquals(RecordChildren.RECORD_COUNT, "2");
+    }
+
+    @Test
+    void givenZeroOrTextMaximumFlowsThenInvalid() throws Exception {
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_FLOWS, "0");
+        runner.assertNotValid();
+
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_FLOWS, "a million");
+        runner.assertNotValid();
+
+        runner.setProperty(ExtractFlowHistograms.MAXIMUM_FLOWS, "1");
+        runner.assertValid();
     }
 
     @Test
