@@ -20,6 +20,7 @@ final class ClusterInput {
     private final List<Record> records = new ArrayList<>();
     private final List<long[]> histograms = new ArrayList<>();
     private final List<Long> packets = new ArrayList<>();
+    private long totalPackets;
 
     private ClusterInput(RecordSchema schema) {
         this.schema = schema;
@@ -44,9 +45,16 @@ final class ClusterInput {
                     + "; flows binned differently cannot be clustered together");
         }
 
+        long flowPackets = packetsOf(record, number, counts);
+        if (flowPackets > Long.MAX_VALUE - totalPackets) {
+            throw new FlowRecordException("record " + number + " brings the packets of all records past "
+                    + Long.MAX_VALUE + ", more than the cluster summaries can add up");
+        }
+        totalPackets += flowPackets;
+
         records.add(record);
         histograms.add(counts);
-        packets.add(packetsOf(record, number, counts));
+        packets.add(flowPackets);
     }
 
     private static long[] countsOf(Record record, int number) throws FlowRecordException {
@@ -56,7 +64,7 @@ final class ClusterInput {
         }
         if (!(value instanceof Object[] bins)) {
             throw new FlowRecordException("record " + number + " has a " + FlowRecordSchema.HISTOGRAM
-                    + " that is not an array but a " + value.getClass().getSimpleName());
+                    + " that is not an array of packet counts but " + describe(value));
         }
         if (bins.length == 0) {
             throw new FlowRecordException("record " + number + " has an empty " + FlowRecordSchema.HISTOGRAM);
@@ -65,7 +73,11 @@ final class ClusterInput {
         long[] counts = new long[bins.length];
         long total = 0;
         for (int bin = 0; bin < bins.length; bin++) {
-            counts[bin] = countOf(bins[bin], "bin " + bin + " of the histogram of record " + number);
+            counts[bin] = countOf(bins[bin], "bin " + bin + " (counting from 0) of the histogram of record " + number);
+            if (counts[bin] > Long.MAX_VALUE - total) {
+                throw new FlowRecordException("the histogram of record " + number + " adds up to more than "
+                        + Long.MAX_VALUE + " packets");
+            }
             total += counts[bin];
         }
         if (total == 0) {
@@ -98,7 +110,27 @@ final class ClusterInput {
                 && number.doubleValue() >= 0 && number.doubleValue() < Long.MAX_VALUE) {
             return number.longValue();
         }
-        throw new FlowRecordException(what + " is not a packet count: " + value);
+        throw new FlowRecordException(what + " is not a whole number of packets but " + describe(value));
+    }
+
+    /** Names what a field holds in the words of someone reading the JSON, not of the JVM. */
+    private static String describe(Object value) {
+        if (value instanceof String text) {
+            return "the text \"" + text + "\"";
+        }
+        if (value instanceof Number number) {
+            return "the number " + number;
+        }
+        if (value instanceof Object[] || value instanceof java.util.Collection<?>) {
+            return "a nested array";
+        }
+        if (value instanceof Record || value instanceof java.util.Map<?, ?>) {
+            return "a nested object";
+        }
+        if (value instanceof Boolean flag) {
+            return "the boolean " + flag;
+        }
+        return "a value of another kind (" + value + ")";
     }
 
     RecordSchema schema() {

@@ -241,7 +241,7 @@ class ClusterFlowsTest {
                 """.getBytes(StandardCharsets.UTF_8));
         runner.run();
 
-        assertFailureSaying("bin 1 of the histogram of record 1 is negative");
+        assertFailureSaying("bin 1 (counting from 0) of the histogram of record 1 is negative");
     }
 
     @Test
@@ -251,7 +251,29 @@ class ClusterFlowsTest {
                 """.getBytes(StandardCharsets.UTF_8));
         runner.run();
 
-        assertFailureSaying("not an array");
+        assertFailureSaying("not an array of packet counts but the text \"3,1\"");
+    }
+
+    @Test
+    void givenCountsWrittenAsTextWhenClusteredThenFailureQuotesTheText() {
+        runner.enqueue("""
+                [{"histogram": ["5", "1"]}]
+                """.getBytes(StandardCharsets.UTF_8));
+        runner.run();
+
+        assertFailureSaying("bin 0 (counting from 0) of the histogram of record 1 is not a whole number of packets "
+                + "but the text \"5\"");
+    }
+
+    /** Two records of 2^62 packets each add up past the largest long, 2^63 - 1: no sum may wrap negative. */
+    @Test
+    void givenPacketsAddingUpPastALongWhenClusteredThenFailureInsteadOfANegativeSum() {
+        runner.enqueue("""
+                [{"histogram": [4611686018427387904, 0]}, {"histogram": [4611686018427387904, 0]}]
+                """.getBytes(StandardCharsets.UTF_8));
+        runner.run();
+
+        assertFailureSaying("record 2 brings the packets of all records past 9223372036854775807");
     }
 
     @Test
