@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.nifi.stateless.config.StatelessConfigurationException;
@@ -20,11 +22,16 @@ import org.apache.nifi.stateless.config.StatelessConfigurationException;
  */
 public final class EngineCommand {
 
-    static final String USAGE = "usage: distribooze-engine [-e EPSILON] [-m MIN_POINTS] [-t tcp|udp|both]"
-            + " [-o OUTPUT_DIR] [-f FLOW_DEFINITION] CAPTURE|FOLDER...";
+    static final String USAGE = "usage: distribooze-engine [--distance euclidean|jaccard] [-e auto|EPSILON]"
+            + " [-m MIN_POINTS] [--min-packets N] [-t tcp|udp|both] [-o OUTPUT_DIR] [-f FLOW_DEFINITION]"
+            + " CAPTURE|FOLDER...";
     static final String HELP = "Runs templates/pcap-to-clusters.json (or FLOW_DEFINITION) in NiFi's Stateless engine"
             + " on the captures given;\nwrites flows/, clusters/ and failures/ under OUTPUT_DIR (default"
-            + " distribooze-out) and prints a cluster report.";
+            + " distribooze-out) and prints a cluster report.\nThe template clusters as the original tool did"
+            + " (euclidean, -e 8 -m 5 --min-packets 1); --distance jaccard\nswitches to the occupied bins, whose"
+            + " unset options then default to -e auto -m 10 --min-packets 4.";
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
+    private static final Pattern FRACTION = Pattern.compile("(\\d+)/(\\d+)");
 
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final List<Path> captures = new ArrayList<>();
@@ -67,8 +74,10 @@ public final class EngineCommand {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+                case "--distance" -> parameters.put("distance", distance(value(args, ++i, arg)));
                 case "-e", "--epsilon" -> parameters.put("epsilon", value(args, ++i, arg));
-                case "-m", "--min-points" -> parameters.put("min.points", value(args, ++i, arg));
+                case "-m", "--min-points" -> parameters.put("min.points", count(value(args, ++i, arg), arg));
+                case "--min-packets" -> parameters.put("min.packets", count(value(args, ++i, arg), arg));
                 case "-t", "--transport" -> parameters.put("transport", transport(value(args, ++i, arg)));
                 case "-o", "--output" -> output = Path.of(value(args, ++i, arg));
                 case "-f", "--flow" -> flowDefinition = Path.of(value(args, ++i, arg));
@@ -83,6 +92,65 @@ public final class EngineCommand {
         if (captures.isEmpty()) {
             throw new IllegalArgumentException("no capture given");
         }
+        for (Path capture : captures) {
+            if (!Files.exists(capture)) {
+                throw new IllegalArgumentException("no such capture or folder: " + capture);
+            }
+        }
+
+        // Checked here, before the engine spends seconds starting, rather than by ClusterFlows' validation.
+        boolean jaccard = "JACCARD_OCCUPIED_BINS".equals(parameters.get("distance"));
+        if (jaccard) {
+            parameters.putIfAbsent("epsilon", "auto");
+            parameters.putIfAbsent("min.points", "10");
+            parameters.putIfAbsent("min.packets", "4");
+        }
+        String epsilon = parameters.get("epsilon");
+        if (epsilon != null) {
+            checkEpsilon(epsilon, jaccard);
+        }
+    }
+
+    private static void checkEpsilon(String epsilon, boolean jaccard) {
+        if (epsilon.equals("auto")) {
+            if (!jaccard) {
+                throw new IllegalArgumentException("-e auto works out the radius for --distance jaccard only");
+            }
+            return;
+        }
+
+        double value;
+        Matcher fraction = FRACTION.matcher(epsilon);
+        if (NUMBER.matcher(epsilon).matches()) {
+            value = Double.parseDouble(epsilon);
+        } else if (fraction.matches() && Long.parseLong(fraction.group(2)) > 0) {
+            value = (double) Long.parseLong(fraction.group(1)) / Long.parseLong(fraction.group(2));
+        } else {
+            throw new IllegalArgumentException("-e takes auto, a number or a fraction such as 1/3, not " + epsilon);
+        }
+        if (value <= 0 || (jaccard && value > 1)) {
+            throw new IllegalArgumentException("-e " + epsilon + " is outside "
+                    + (jaccard ? "the Jaccard range (0, 1]" : "the positive numbers"));
+        }
+    }
+
+    private static String distance(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "euclidean" -> "EUCLIDEAN_PERCENTAGES";
+            case "jaccard" -> "JACCARD_OCCUPIED_BINS";
+            default -> throw new IllegalArgumentException("distance is euclidean or jaccard, not " + name);
+        };
+    }
+
+    private static String count(String text, String option) {
+        try {
+            if (Integer.parseInt(text) >= 1) {
+                return text;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, in the same words as a number that is too small.
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of 1 or more, not " + text);
     }
 
     private int execute(PrintStream out)
