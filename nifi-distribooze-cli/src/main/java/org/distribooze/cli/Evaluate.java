@@ -112,6 +112,11 @@ public final class Evaluate implements Callable<Integer> {
     private void scoreFile(PrintWriter out) throws IOException {
         LabelFile labels = LabelFile.read(labelsFile);
         Evaluation evaluation = Evaluation.of(labels, readClusteredFlows(flowsFile));
+        if (evaluation.flows() == 0) {
+            // Scores over no flow at all would read as perfect; they mean the files do not belong together.
+            throw new ParameterException(spec.commandLine(), "no flow of " + flowsFile + " has a label in "
+                    + labelsFile + ": are they of the same capture?");
+        }
 
         out.println("| flows | labelled | clusters | noise | not clustered | homogeneity | completeness "
                 + "| adjusted Rand | purity |");

@@ -58,6 +58,22 @@ class EvaluateTest {
                 run.out());
     }
 
+    @Test
+    void givenFlowsOfAnotherCapture_whenScored_thenRefusedRatherThanScoredPerfect() throws IOException {
+        Path labels = temp.resolve("labels.tsv");
+        Files.writeString(labels, String.join("\n",
+                "# capture=tiny: hand-made",
+                "src\tsport\tdst\tdport\tpackets\tlabel\tndpi_confidence",
+                "192.0.2.1\t40001\t198.51.100.1\t80\t5\tHTTP/client\tDPI", ""));
+        Path flows = temp.resolve("flows.json");
+        Files.writeString(flows, "[" + flow(40009, 443, 3, 0) + "]");
+
+        Run run = Run.of("--flows", flows.toString(), "--labels", labels.toString());
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("has a label in"), run.err());
+    }
+
     /*
      * The issue's measurements of the original tool's defaults on real50 (42 clusters, homogeneity 0.98,
      * completeness 0.36, adjusted Rand 0.49, noise as singletons) and its goals for the new defaults (homogeneity
