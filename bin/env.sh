@@ -44,8 +44,11 @@ ready_wrapper() {
         return 1
       fi
     fi
-    mvn -q -B dependency:get -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:zip:bin" -Dtransitive=false >&2 &&
-      mvn -q -B dependency:get -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" -Dtransitive=false >&2 ||
+    # Into the very folder the wrapper reads below, whatever the machine's Maven takes for its home.
+    mvn -q -B -Dmaven.repo.local="$repo" dependency:get -Dtransitive=false \
+      -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:zip:bin" >&2 &&
+      mvn -q -B -Dmaven.repo.local="$repo" dependency:get -Dtransitive=false \
+        -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" >&2 ||
       return 1
   fi
   export MVNW_REPOURL="file://$repo"
