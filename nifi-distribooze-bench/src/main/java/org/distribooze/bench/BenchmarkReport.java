@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * packets/s, bytes allocated per packet and ratios.
  *
  * <p>Usage: {@code BenchmarkReport WORK_DIR NAME=CAPTURE...}, e.g. {@code real50=... real1g=...}; JMH's own log
- * goes to WORK_DIR/jmh.log.
+ * goes to WORK_DIR/jmh.log, the core's median per capture to WORK_DIR/core-medians.tsv (name, seconds).
  */
 public final class BenchmarkReport {
 
@@ -25,6 +25,7 @@ public final class BenchmarkReport {
     private static final int NDPI_RUNS = 3;
     private static final int JMH_ITERATIONS = 3;
     private static final int REPLAY_PASSES = 8;
+    private static final String CORE_MEDIANS = "core-medians.tsv";
 
     private BenchmarkReport() {
     }
@@ -64,14 +65,20 @@ public final class BenchmarkReport {
         progress("JMH, ExtractFlowHistograms reading the session's content stream");
         jmh.run(ProcessorBenchmark.class, "1g", Map.of("capture", names));
 
+        StringBuilder coreMedians = new StringBuilder();
         for (int i = 0; i < captures.size(); i++) {
             CaptureFacts capture = captures.get(i);
             String name = capture.name();
+            coreMedians.append(name).append('\t')
+                    .append(jmh.measure(CoreExtractionBenchmark.class, "capture", name).seconds()).append('\n');
             report.capture(capture, external.get(i)[0], external.get(i)[1],
                     jmh.measure(CoreExtractionBenchmark.class, "capture", name),
                     jmh.measure(ProcessorBenchmark.class, "capture", name, "writer", "discard"),
                     jmh.measure(ProcessorBenchmark.class, "capture", name, "writer", "json"));
         }
+        // The engine benchmark, in its own JVM, sets its figures against these.
+        Files.writeString(work.resolve(CORE_MEDIANS), coreMedians);
+
         CaptureFacts replayed = captures.stream().filter(c -> c.name().equals(HotPathBenchmark.CAPTURE))
                 .findFirst().orElseThrow();
         report.hotPath(replayed.packets(), REPLAY_PASSES, jmh.measure(HotPathBenchmark.class, "passes", "1"),
