@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +22,16 @@ import org.openjdk.jmh.util.Statistics;
  * nifi-distribooze-bench's report writes.
  *
  * <p>Usage: {@code EngineBenchmarkReport WORK_DIR CORE_MEDIANS NAME=CAPTURE...}; CORE_MEDIANS holds one line per
- * capture, its name and the core's median in seconds, tab-separated. JMH's own log goes to WORK_DIR/jmh-engine.log.
+ * capture, its name and the core's median in seconds, tab-separated. JMH's own logs go to
+ * WORK_DIR/jmh-engine-NAME.log.
  */
 public final class EngineBenchmarkReport {
 
-    // Each trigger is one shot; the first few run before the JIT has compiled the extraction.
-    private static final int WARMUP_TRIGGERS = 8;
+    // Each trigger is one shot, so a small capture needs many before the JIT has compiled the record writing: the
+    // warm-up puts about 2 GB through, and at least five triggers.
+    private static final double WARMUP_BYTES = 2e9;
+    private static final int MIN_WARMUP_TRIGGERS = 5;
+    private static final int MAX_WARMUP_TRIGGERS = 40;
     private static final int MEASURED_TRIGGERS = 9;
     private static final double MB = 1e6;
 
@@ -54,17 +57,20 @@ public final class EngineBenchmarkReport {
                     + captures.get(nameAndPath[0]));
         }
 
-        System.out.println("... JMH, ExtractFlowHistograms in NiFi's Stateless engine (log in "
-                + work.resolve("jmh-engine.log") + ")");
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(EngineExtractionBenchmark.class.getName())
-                .param("capture", captures.keySet().toArray(new String[0]))
-                .forks(1)
-                .warmupIterations(WARMUP_TRIGGERS)
-                .measurementIterations(MEASURED_TRIGGERS)
-                .jvmArgsAppend(forkArgs.toArray(new String[0]))
-                .output(work.resolve("jmh-engine.log").toString())
-                .build()).run();
+        System.out.println("... JMH, ExtractFlowHistograms in NiFi's Stateless engine (logs in "
+                + work.resolve("jmh-engine-*.log") + ")");
+        List<RunResult> results = new ArrayList<>();
+        for (Map.Entry<String, Path> capture : captures.entrySet()) {
+            results.addAll(new Runner(new OptionsBuilder()
+                    .include(EngineExtractionBenchmark.class.getName())
+                    .param("capture", capture.getKey())
+                    .forks(1)
+                    .warmupIterations(warmupTriggers(Files.size(capture.getValue())))
+                    .measurementIterations(MEASURED_TRIGGERS)
+                    .jvmArgsAppend(forkArgs.toArray(new String[0]))
+                    .output(work.resolve("jmh-engine-" + capture.getKey() + ".log").toString())
+                    .build()).run());
+        }
 
         System.out.println();
         System.out.println("ExtractFlowHistograms in NiFi's Stateless engine, NiFi's JSON writer (median of "
@@ -82,6 +88,11 @@ public final class EngineBenchmarkReport {
                     coreSeconds == null ? "-" : String.format("%.3fs", coreSeconds),
                     coreSeconds == null ? "-" : String.format("%.2fx", seconds / coreSeconds));
         }
+    }
+
+    private static int warmupTriggers(long captureSize) {
+        int triggers = (int) Math.ceil(WARMUP_BYTES / captureSize);
+        return Math.max(MIN_WARMUP_TRIGGERS, Math.min(MAX_WARMUP_TRIGGERS, triggers));
     }
 
     private static Map<String, Double> coreMedians(Path file) throws IOException {
