@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * bin/nifi-server: "start" assembles a NiFi home with this bundle installed and runs NiFi on 127.0.0.1 in the
@@ -16,6 +19,8 @@ public final class ServerCommand {
 
     static final String USAGE = "usage: nifi-server start [--home DIR] [--port PORT] | stop [--home DIR]";
     private static final Duration READY_WAIT = Duration.ofMinutes(5);
+    // Once NiFi is gone the launcher only prints a line and removes its pid files.
+    private static final Duration LAUNCHER_EXIT_WAIT = Duration.ofSeconds(30);
     private static final String LAUNCHER_PID = "launcher.pid";
     private static final String NIFI_PID = "nifi.pid";
     private static final int SIGINT_EXIT = 130;
@@ -107,17 +112,26 @@ public final class ServerCommand {
             out.println("No NiFi runs from " + home.path());
             return 0;
         }
-        // The launcher's shutdown hook stops NiFi and waits for it; NiFi alone is stopped directly.
-        if (launcher.isPresent()) {
-            LocalNifi.stop(launcher.get());
-        }
+        // NiFi is stopped first: the launcher then sees it end as asked and exits with 0 by itself. Signalling the
+        // launcher instead would end it with 143 however cleanly NiFi stopped.
         if (nifi.isPresent() && nifi.get().isAlive()) {
             LocalNifi.stop(nifi.get());
+        }
+        if (launcher.isPresent()) {
+            awaitOrStop(launcher.get());
         }
         Files.deleteIfExists(home.run().resolve(NIFI_PID));
         Files.deleteIfExists(home.run().resolve(LAUNCHER_PID));
         out.println("NiFi stopped");
         return 0;
+    }
+
+    private static void awaitOrStop(ProcessHandle launcher) throws InterruptedException {
+        try {
+            launcher.onExit().get(LAUNCHER_EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LocalNifi.stop(launcher);
+        }
     }
 
     /** The process a pid file names, if it still runs and is a JVM (a pid can be reused after a crash). */
