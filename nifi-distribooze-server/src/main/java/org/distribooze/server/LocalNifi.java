@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalNifi {
 
-    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    static final Duration STOP_WAIT = Duration.ofSeconds(60);
     private static final int UNSAFE_WARNING_SINCE = 24;
 
     private final NifiHome home;

@@ -72,6 +72,10 @@ public final class ServerCommand {
         try {
             nifi.awaitReady(READY_WAIT);
         } catch (IOException e) {
+            if (!nifi.isAlive() && stoppedOnRequest(nifi.waitFor())) {
+                out.println("NiFi stopped before it was up");
+                return 0;
+            }
             err.println(e.getMessage());
             return 1;
         }
@@ -85,11 +89,15 @@ public final class ServerCommand {
                 + (defaultHome ? "" : " --home " + home.path()));
         out.flush();
 
-        // SIGTERM and SIGINT (stop and Ctrl-C) end the JVM with 128 + the signal number: a clean stop.
         int exit = nifi.waitFor();
-        boolean asked = exit == SIGTERM_EXIT || exit == SIGINT_EXIT;
+        boolean asked = stoppedOnRequest(exit);
         out.println(asked ? "NiFi stopped" : "NiFi ended by itself with exit code " + exit + ": see " + home.logs());
         return asked ? 0 : exit;
+    }
+
+    // SIGTERM and SIGINT (stop and Ctrl-C) end NiFi's JVM with 128 + the signal number: a clean stop.
+    private static boolean stoppedOnRequest(int exit) {
+        return exit == SIGTERM_EXIT || exit == SIGINT_EXIT;
     }
 
     private static void shutDown(NifiHome home, LocalNifi nifi, PrintStream out) {
@@ -114,22 +122,22 @@ public final class ServerCommand {
         }
         // NiFi is stopped first: the launcher then sees it end as asked and exits with 0 by itself. Signalling the
         // launcher instead would end it with 143 however cleanly NiFi stopped.
-        if (nifi.isPresent() && nifi.get().isAlive()) {
-            LocalNifi.stop(nifi.get());
-        }
+        boolean clean = nifi.isEmpty() || !nifi.get().isAlive() || LocalNifi.stop(nifi.get()) == 0;
         if (launcher.isPresent()) {
-            awaitOrStop(launcher.get());
+            awaitOrStop(launcher.get(), out);
         }
         Files.deleteIfExists(home.run().resolve(NIFI_PID));
         Files.deleteIfExists(home.run().resolve(LAUNCHER_PID));
-        out.println("NiFi stopped");
-        return 0;
+        out.println(clean ? "NiFi stopped" : "NiFi did not stop within " + LocalNifi.STOP_WAIT.toSeconds()
+                + " s and was killed: see " + home.logs());
+        return clean ? 0 : 1;
     }
 
-    private static void awaitOrStop(ProcessHandle launcher) throws InterruptedException {
+    private static void awaitOrStop(ProcessHandle launcher, PrintStream out) throws InterruptedException {
         try {
             launcher.onExit().get(LAUNCHER_EXIT_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            out.println("The launcher (pid " + launcher.pid() + ") did not exit after NiFi stopped; stopping it");
             LocalNifi.stop(launcher);
         }
     }

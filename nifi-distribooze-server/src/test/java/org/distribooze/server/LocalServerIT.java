@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,14 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real NiFi 2.3.0 server on free loopback ports: pcap-to-clusters imported through the REST API the way the
- * UI's "Upload flow definition" does, its services enabled and its processors started, then two captures dropped
- * into its input folder and the one batch of files it writes checked against the reference oracle.
+ * The real NiFi 2.3.0 server started by the nifi-server launcher on free loopback ports: pcap-to-clusters imported
+ * through the REST API the way the UI's "Upload flow definition" does, its services enabled and its processors
+ * started, then two captures dropped into its input folder and the one batch of files it writes checked against
+ * the reference oracle; last, "nifi-server stop" ends NiFi and the launcher cleanly.
  */
 class LocalServerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration READY = Duration.ofMinutes(4);
+    private static final String UP = "NiFi is up: ";
+    private static final Duration STOPPED = Duration.ofMinutes(2);
     private static final Duration OUTPUT = Duration.ofMinutes(2);
 
     @TempDir
@@ -39,14 +46,14 @@ class LocalServerIT {
 
     @Test
     void importsPcapToClustersAndClustersTwoDroppedCapturesInOneBatch() throws Exception {
-        NifiHome home = NifiHome.at(work.resolve("home")).assemble(folder("distribooze.server.parts"),
-                folder("distribooze.templates.dir"), LocalNifi.freePort());
+        Path homeFolder = work.resolve("home");
         long start = System.nanoTime();
-        LocalNifi nifi = LocalNifi.start(home, "1g");
+        Process launcher = launch("start", "--home", homeFolder.toString(), "--port", "0");
+        BufferedReader console = launcher.inputReader(StandardCharsets.UTF_8);
         try {
-            nifi.awaitReady(READY);
+            URI url = awaitUp(console);
             System.out.printf("NiFi answered after %.1f s%n", (System.nanoTime() - start) / 1e9);
-            NifiRest rest = new NifiRest(nifi.api());
+            NifiRest rest = new NifiRest(url.resolve("/nifi-api/"));
 
             Set<String> ours = new HashSet<>();
             rest.get("flow/processor-types?bundleGroupFilter=org.distribooze").path("processorTypes")
@@ -55,7 +62,7 @@ class LocalServerIT {
                     ours);
 
             Path in = Files.createDirectories(work.resolve("in"));
-            String group = importTemplate(rest, home, Map.of("input.directory", in.toString(),
+            String group = importTemplate(rest, NifiHome.at(homeFolder), Map.of("input.directory", in.toString(),
                     "flows.directory", work.resolve("flows").toString(),
                     "clusters.directory", work.resolve("clusters").toString(),
                     "failures.directory", work.resolve("failures").toString(),
@@ -82,11 +89,45 @@ class LocalServerIT {
             }
             assertEquals(flowRecords.size(), clustered);
         } finally {
+            // "nifi-server stop" from another terminal, as the launcher's banner says.
             long stopping = System.nanoTime();
-            nifi.stop();
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            int stopExit = ServerCommand.run(new String[] {"stop", "--home", homeFolder.toString()},
+                    new PrintStream(said, true, StandardCharsets.UTF_8), System.err);
+            assertTrue(launcher.waitFor(STOPPED.toSeconds(), TimeUnit.SECONDS), "the launcher ends after stop");
             System.out.printf("NiFi stopped in %.1f s%n", (System.nanoTime() - stopping) / 1e9);
+
+            assertEquals(0, stopExit, said.toString(StandardCharsets.UTF_8));
+            assertEquals("NiFi stopped", said.toString(StandardCharsets.UTF_8).strip());
         }
-        assertFalse(nifi.isAlive());
+        assertEquals(0, launcher.exitValue(), "a clean stop ends the launcher with 0");
+        assertTrue(console.lines().anyMatch("NiFi stopped"::equals), "the launcher says NiFi stopped");
+        try (Stream<Path> pidFiles = Files.list(NifiHome.at(homeFolder).run())) {
+            assertEquals(List.of(), pidFiles.filter(f -> f.toString().endsWith(".pid")).toList());
+        }
+    }
+
+    /** bin/nifi-server in a JVM of its own, with this test's class path. */
+    private static Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx64m",
+                "-Ddistribooze.server.parts=" + folder("distribooze.server.parts"),
+                "-Ddistribooze.templates.dir=" + folder("distribooze.templates.dir"),
+                "-cp", System.getProperty("java.class.path"), ServerCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Echoes the launcher's console until it says where NiFi listens. */
+    private static URI awaitUp(BufferedReader console) throws IOException {
+        String line;
+        while ((line = console.readLine()) != null) {
+            System.out.println("nifi-server: " + line);
+            if (line.startsWith(UP)) {
+                return URI.create(line.substring(UP.length()).trim());
+            }
+        }
+        throw new AssertionError("the launcher ended before NiFi was up");
     }
 
     /** Uploads the server home's copy of the template with its parameters set, and checks every part is valid. */
