@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +41,24 @@ public class EngineExtractionBenchmark {
     static final String CAPTURE_PROPERTY_PREFIX = "distribooze.bench.";
     static final String NIFI_DIR_PROPERTY = "distribooze.nifi.dir";
     static final String FLOW_DEFINITION = "extract-flows.json";
+    /** Where each trial appends its capture, transport and records per trigger, for the report. */
+    static final String RECORD_COUNTS_PROPERTY = "distribooze.bench.record.counts";
 
     @Param({"real50", "real1g"})
     public String capture;
+
+    /**
+     * The flow definition's transport parameter: TCP, its default, or UDP alone, which reads and decodes every
+     * packet as well but makes fewer flows: the pair tells the engine's cost per byte from its cost per record.
+     */
+    @Param({"TCP", "UDP"})
+    public String transport;
 
     private Path file;
     private Path definition;
     private FlowRun flow;
     private TriggerResult result;
+    private long records;
 
     @Setup(Level.Trial)
     public void startEngine() throws IOException, StatelessConfigurationException {
@@ -59,7 +70,7 @@ public class EngineExtractionBenchmark {
         }
 
         StatelessRuntime runtime = StatelessRuntime.load(nifi.resolve("nars"), nifi.resolve("work"));
-        flow = FlowRun.start(runtime, definition, Map.of());
+        flow = FlowRun.start(runtime, definition, Map.of("transport", transport));
     }
 
     @Setup(Level.Invocation)
@@ -72,24 +83,37 @@ public class EngineExtractionBenchmark {
     @Benchmark
     public long extract() throws InterruptedException {
         result = flow.triggerUnacknowledged();
-        List<FlowFile> records = result.getOutputFlowFiles("flows");
-        if (records.size() != 1) {
-            throw new IllegalStateException(file + " did not leave by the flows port: " + result.getOutputFlowFiles());
+        List<FlowFile> flows = result.getOutputFlowFiles("flows");
+        if (flows.size() != 1) {
+            String outputs = result.getOutputFlowFiles().toString();
+            // Aborted, not left pending: an unanswered result would hold the engine's trigger thread.
+            result.abort(new IllegalStateException("no records"));
+            result = null;
+            throw new IllegalStateException(file + " did not leave by the flows port: " + outputs);
         }
-        return Long.parseLong(records.get(0).getAttribute("record.count"));
+        records = Long.parseLong(flows.get(0).getAttribute("record.count"));
+        return records;
     }
 
     // Acknowledging deletes the content the trigger wrote (the capture's copy among it): engine housekeeping.
     @TearDown(Level.Invocation)
     public void acknowledge() {
-        result.acknowledge();
-        result = null;
+        if (result != null) {
+            result.acknowledge();
+            result = null;
+        }
     }
 
     @TearDown(Level.Trial)
     public void stopEngine() throws IOException {
         flow.close();
         Files.deleteIfExists(definition);
+
+        String counts = System.getProperty(RECORD_COUNTS_PROPERTY);
+        if (counts != null) {
+            Files.writeString(Path.of(counts), capture + "\t" + transport + "\t" + records + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     static Path capturePath(String name) {

@@ -49,8 +49,14 @@ public final class FlowRun implements AutoCloseable {
     public Map<String, List<Map<String, String>>> trigger() throws InterruptedException {
         TriggerResult result = triggerUnacknowledged();
         Map<String, List<Map<String, String>>> outputs = new LinkedHashMap<>();
-        result.getOutputFlowFiles().forEach((port, flowFiles) ->
-                outputs.put(port, flowFiles.stream().map(FlowFile::getAttributes).toList()));
+        try {
+            result.getOutputFlowFiles().forEach((port, flowFiles) ->
+                    outputs.put(port, flowFiles.stream().map(FlowFile::getAttributes).toList()));
+        } catch (RuntimeException e) {
+            // An unanswered result would hold the engine's trigger thread.
+            result.abort(e);
+            throw e;
+        }
         result.acknowledge();
         return outputs;
     }
