@@ -67,7 +67,10 @@ final class ClusterReport {
     /** The distance and the radius used, worked out or not, so a run can be repeated. */
     private static String settings(FlowClusterer clusterer, ClusteringResult clustering) {
         String radius = clustering.epsilon().toString();
-        if (clusterer.epsilon().isAuto()) {
+        if (clusterer.epsilon().isAuto() && clustering.epsilon().value() == 0) {
+            // A radius needs two different sets to measure between; 0 still groups flows with the same set.
+            radius = "0 (auto: the flows clustered occupy fewer than two different sets of bins)";
+        } else if (clusterer.epsilon().isAuto()) {
             radius += " (auto)";
         }
         return "clustered by " + clusterer.distance().shortName() + ", epsilon " + radius + ", min points "

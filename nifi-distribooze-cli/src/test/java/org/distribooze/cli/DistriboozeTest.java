@@ -152,6 +152,21 @@ class DistriboozeTest {
     }
 
     @Test
+    void givenOneFlowToCluster_whenRun_thenTheAutomaticRadiusIsZeroAndSaysWhy() throws IOException {
+        // Two flows, one of them under 4 packets: a single set of bins is left, too few to measure a radius from.
+        Path capture = TestData.shared().resolve("pcaps").resolve("cases").resolve("snaplen54.pcap");
+
+        CliRun json = CliRun.of("--json", "-", capture.toString());
+        CliRun report = CliRun.of(capture.toString());
+
+        long clusterable = json.jsonLines().stream().filter(flow -> flow.get("packets").asLong() >= 4).count();
+        assertEquals(1, clusterable, json.out());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains("clustered by jaccard, epsilon 0 (auto: the flows clustered occupy fewer"
+                + " than two different sets of bins), min points 10"), report.out());
+    }
+
+    @Test
     void givenEuclideanAlone_whenRun_thenTheOriginalSettings() {
         CliRun run = CliRun.of("--distance", "euclidean", TestData.seed("ssh_27122.pcap").toString());
 
