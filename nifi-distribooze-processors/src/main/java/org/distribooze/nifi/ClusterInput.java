@@ -9,6 +9,7 @@ import org.apache.nifi.serialization.MalformedRecordException;
 import org.apache.nifi.serialization.RecordReader;
 import org.apache.nifi.serialization.record.Record;
 import org.apache.nifi.serialization.record.RecordSchema;
+import org.distribooze.flow.Binning;
 
 /**
  * Every flow record of one FlowFile with its histogram counts and packet count, checked so the clusterer gets
@@ -68,6 +69,11 @@ final class ClusterInput {
         }
         if (bins.length == 0) {
             throw new FlowRecordException("record " + number + " has an empty " + FlowRecordSchema.HISTOGRAM);
+        }
+        // Clustering holds every distinct histogram as doubles; the cap ExtractFlowHistograms keeps bounds that.
+        if (bins.length > Binning.MAX_BINS) {
+            throw new FlowRecordException("record " + number + " has a histogram of " + bins.length
+                    + " bins; at most " + Binning.MAX_BINS + " are clustered, as many as ExtractFlowHistograms makes");
         }
 
         long[] counts = new long[bins.length];

@@ -265,6 +265,48 @@ class ClusterFlowsTest {
                 + "but the text \"5\"");
     }
 
+    /** One bin more than ExtractFlowHistograms makes at most (2,048) is refused before anything is clustered. */
+    @Test
+    void givenHistogramsLongerThanExtractionMakesWhenClusteredThenFailureWithTheContentIntact() throws Exception {
+        original("8", "2");
+        byte[] content = ("[" + histogramRecord(2049, Map.of(0, 3L)) + ", " + histogramRecord(2049, Map.of(0, 3L))
+                + "]").getBytes(StandardCharsets.UTF_8);
+        runner.enqueue(content);
+        runner.run();
+
+        assertFailureSaying("record 1 has a histogram of 2049 bins; at most 2048 are clustered");
+        runner.getFlowFilesForRelationship(ClusterFlows.REL_FAILURE).get(0).assertContentEquals(content);
+    }
+
+    /*
+     * 2,048 bins, the most ExtractFlowHistograms makes: three flows wholly in the last bin, two split half and half
+     * between bins 0 and 1024, one wholly in bin 5. Within each group the distributions are equal (distance 0);
+     * between groups they are at least sqrt(50^2 + 50^2 + 100^2) = 122 apart, far beyond Epsilon 8.
+     */
+    @Test
+    void givenHistogramsOfTheLongestBinningWhenClusteredOnPercentagesThenEqualDistributionsShareACluster()
+            throws Exception {
+        original("8", "2");
+        String flows = String.join(", ",
+                histogramRecord(2048, Map.of(2047, 4L)), histogramRecord(2048, Map.of(2047, 9L)),
+                histogramRecord(2048, Map.of(2047, 1L)), histogramRecord(2048, Map.of(0, 2L, 1024, 2L)),
+                histogramRecord(2048, Map.of(0, 7L, 1024, 7L)), histogramRecord(2048, Map.of(5, 3L)));
+        runner.enqueue(("[" + flows + "]").getBytes(StandardCharsets.UTF_8));
+        runner.run();
+
+        assertClustered();
+        List<JsonNode> labelled = JsonServices.records(
+                runner.getFlowFilesForRelationship(ClusterFlows.REL_SUCCESS).get(0));
+        int last = labelled.get(0).get("cluster").asInt();
+        int split = labelled.get(3).get("cluster").asInt();
+        assertTrue(last >= 0 && split >= 0 && last != split, "clusters " + last + " and " + split);
+        int[] expected = {last, last, last, split, split, -1};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], labelled.get(i).get("cluster").asInt(), "cluster of flow " + i);
+            assertEquals(0.0, labelled.get(i).get("distance").asDouble(), TOLERANCE, "distance of flow " + i);
+        }
+    }
+
     /** Two records of 2^62 packets each add up past the largest long, 2^63 - 1: no sum may wrap negative. */
     @Test
     void givenPacketsAddingUpPastALongWhenClusteredThenFailureInsteadOfANegativeSum() {
@@ -399,6 +441,15 @@ class ClusterFlowsTest {
         runner.setProperty(ClusterFlows.EPSILON, epsilon);
         runner.setProperty(ClusterFlows.MIN_POINTS, minPoints);
         runner.setProperty(ClusterFlows.MIN_PACKETS, "1");
+    }
+
+    /** A flow record of {@code bins} bins, zero but for the counts given by bin. */
+    private static String histogramRecord(int bins, Map<Integer, Long> counts) {
+        StringBuilder histogram = new StringBuilder();
+        for (int bin = 0; bin < bins; bin++) {
+            histogram.append(bin == 0 ? "" : ",").append(counts.getOrDefault(bin, 0L));
+        }
+        return "{\"histogram\": [" + histogram + "]}";
     }
 
     private static byte[] twoEqualFlows() {
