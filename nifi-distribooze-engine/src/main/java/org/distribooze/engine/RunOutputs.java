@@ -1,19 +1,21 @@
 package org.distribooze.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
-/** The folders pcap-to-clusters writes to, and which files in them a run added. */
+/** The folders pcap-to-clusters writes to, and which files in them a run added or rewrote. */
 final class RunOutputs {
 
     private final Path flows;
     private final Path clusters;
     private final Path failures;
-    private final Set<Path> before = new HashSet<>();
+    private final Map<Path, FileTime> before = new HashMap<>();
 
     RunOutputs(Path root) {
         this.flows = root.resolve("flows");
@@ -33,11 +35,16 @@ final class RunOutputs {
         return failures;
     }
 
-    /** Remembers what is there already, so that an earlier run's files are not reported as this run's. */
+    /**
+     * Remembers what is there already, so that an earlier run's files are not reported as this run's. Their times
+     * are kept too: the failure reason of a capture given again replaces the earlier run's file of the same name.
+     */
     void markStart() throws IOException {
         before.clear();
         for (Path folder : List.of(flows, clusters, failures)) {
-            before.addAll(Folders.files(folder));
+            for (Path file : Folders.files(folder)) {
+                before.put(file, Files.getLastModifiedTime(file));
+            }
         }
     }
 
@@ -56,7 +63,8 @@ final class RunOutputs {
     private List<Path> added(Path folder, String suffix) throws IOException {
         List<Path> added = new ArrayList<>();
         for (Path file : Folders.files(folder)) {
-            if (!before.contains(file) && file.getFileName().toString().endsWith(suffix)) {
+            boolean written = !Files.getLastModifiedTime(file).equals(before.get(file));
+            if (written && file.getFileName().toString().endsWith(suffix)) {
                 added.add(file);
             }
         }
