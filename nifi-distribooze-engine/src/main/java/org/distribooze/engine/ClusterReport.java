@@ -3,6 +3,8 @@ package org.distribooze.engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +12,10 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The short report printed after a run: per batch, its flows and one line per cluster; then the failures. */
+/**
+ * The short report printed after a run: per batch, its flows and one line per cluster; then the captures read only
+ * in part or past Maximum Flows (the batch holds some of their flows, not all); then the failures.
+ */
 final class ClusterReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +30,11 @@ final class ClusterReport {
             out.println("flows:    " + flows);
             out.println("clusters: " + clusters);
             out.println();
+        }
+        for (Path notice : outputs.newNotices()) {
+            for (String line : notices(JSON.readTree(notice.toFile()))) {
+                out.println(line + "  (" + notice + ")");
+            }
         }
         for (Path reason : outputs.newFailureReasons()) {
             out.println("failed:   " + failure(JSON.readTree(reason.toFile())) + "  (" + reason + ")");
@@ -60,6 +70,20 @@ final class ClusterReport {
                     cluster.path("flows").asInt(), cluster.path("packets").asLong(),
                     cluster.path("mean_distance").asDouble(), cluster.path("max_distance").asDouble());
         }
+    }
+
+    /** One line per way the capture was read in part: cut short or stopped at a corrupt record, past the limit. */
+    private static List<String> notices(JsonNode notice) {
+        String file = notice.path("notice.file").asText("?");
+        List<String> lines = new ArrayList<>();
+        if (notice.path("capture.truncated").asText().equals("true")) {
+            lines.add("read in part: " + file + ": " + notice.path("capture.truncation.reason").asText("?"));
+        }
+        if (notice.path("flows.limit.reached").asText().equals("true")) {
+            lines.add("flow limit:   " + file + ": " + notice.path("packets.skipped.flow.limit").asText("?")
+                    + " packets of flows past Maximum Flows skipped");
+        }
+        return lines;
     }
 
     private static String failure(JsonNode reason) {

@@ -26,7 +26,7 @@ public final class EngineCommand {
             + " [-m MIN_POINTS] [--min-packets N] [-t tcp|udp|both] [-o OUTPUT_DIR] [-f FLOW_DEFINITION]"
             + " CAPTURE|FOLDER...";
     static final String HELP = "Runs templates/pcap-to-clusters.json (or FLOW_DEFINITION) in NiFi's Stateless engine"
-            + " on the captures given;\nwrites flows/, clusters/ and failures/ under OUTPUT_DIR (default"
+            + " on the captures given;\nwrites flows/, clusters/, failures/ and notices/ under OUTPUT_DIR (default"
             + " distribooze-out) and prints a cluster report.\nThe template clusters as the original tool did"
             + " (euclidean, -e 8 -m 5 --min-packets 1); --distance jaccard\nswitches to the occupied bins, whose"
             + " unset options then default to -e auto -m 10 --min-packets 4.";
@@ -172,6 +172,7 @@ public final class EngineCommand {
             run.put("flows.directory", outputs.flows().toString());
             run.put("clusters.directory", outputs.clusters().toString());
             run.put("failures.directory", outputs.failures().toString());
+            run.put("notices.directory", outputs.notices().toString());
 
             try (FlowRun flow = FlowRun.start(runtime, definition, run)) {
                 long ready = System.nanoTime();

@@ -15,12 +15,14 @@ final class RunOutputs {
     private final Path flows;
     private final Path clusters;
     private final Path failures;
+    private final Path notices;
     private final Map<Path, FileTime> before = new HashMap<>();
 
     RunOutputs(Path root) {
         this.flows = root.resolve("flows");
         this.clusters = root.resolve("clusters");
         this.failures = root.resolve("failures");
+        this.notices = root.resolve("notices");
     }
 
     Path flows() {
@@ -35,13 +37,17 @@ final class RunOutputs {
         return failures;
     }
 
+    Path notices() {
+        return notices;
+    }
+
     /**
      * Remembers what is there already, so that an earlier run's files are not reported as this run's. Their times
-     * are kept too: the failure reason of a capture given again replaces the earlier run's file of the same name.
+     * are kept too: a failure or notice of a capture given again replaces the earlier run's file of the same name.
      */
     void markStart() throws IOException {
         before.clear();
-        for (Path folder : List.of(flows, clusters, failures)) {
+        for (Path folder : List.of(flows, clusters, failures, notices)) {
             for (Path file : Folders.files(folder)) {
                 before.put(file, Files.getLastModifiedTime(file));
             }
@@ -58,6 +64,11 @@ final class RunOutputs {
 
     List<Path> newFailureReasons() throws IOException {
         return added(failures, ".reason.json");
+    }
+
+    /** The notes on captures read only in part or past Maximum Flows. */
+    List<Path> newNotices() throws IOException {
+        return added(notices, ".notice.json");
     }
 
     private List<Path> added(Path folder, String suffix) throws IOException {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,7 @@ class PcapToClustersIT {
         JsonNode reason = JSON.readTree(output.resolve("failures/trunc_file_header.pcap.reason.json").toFile());
         assertEquals("trunc_file_header.pcap", reason.path("failed.file").asText());
         assertFalse(reason.path("extract.failure.reason").asText().isBlank(), reason.toString());
+        assertEquals(List.of(), Folders.files(output.resolve("notices")), "whole captures give no notice");
     }
 
     /**
@@ -125,6 +127,58 @@ class PcapToClustersIT {
             clustered += cluster.path("cluster").asInt() >= 0 ? 1 : 0;
         }
         assertEquals(5, clustered);
+    }
+
+    /**
+     * A capture cut halfway through a packet record, given with a whole one: the report names the cut one with the
+     * reason ExtractFlowHistograms gives, and nothing else. Given again into the same output folder, whose notice
+     * it then replaces, it is reported again.
+     */
+    @Test
+    void aCaptureCutInsideARecordIsReportedAsReadInPart(@TempDir Path captures) throws Exception {
+        CutCapture cut = CutCapture.ofMiddleRecord(SharedData.samples().resolve("http.pcap"),
+                captures.resolve("http_cut.pcap"));
+        Files.copy(SharedData.samples().resolve("dns.pcap"), captures.resolve("dns.pcap"));
+        Path notice = output.resolve("notices").resolve("http_cut.pcap.notice.json");
+        List<String> expected = List.of("read in part: http_cut.pcap: " + cut.reason() + "  (" + notice + ")");
+
+        Report first = engine(captures.toString());
+        Report again = engine(captures.toString());
+
+        assertEquals(0, first.exitCode, first.text);
+        assertEquals(expected, notices(first), first.text);
+        assertEquals(List.of(notice), Folders.files(output.resolve("notices")));
+        assertEquals(expected, notices(again), again.text);
+    }
+
+    /**
+     * With Maximum Flows at 2, the report counts the packets of every flow after the first two, which the oracle
+     * lists in the order they were first seen.
+     */
+    @Test
+    void aCapturePastMaximumFlowsIsReported(@TempDir Path work) throws Exception {
+        Path capture = SharedData.samples().resolve("http.pcap");
+        long skipped = ReferenceOracle.flows(capture, 8.0, 5).stream().skip(2)
+                .mapToLong(flow -> flow.path("packets").asLong()).sum();
+        JsonNode definition = JSON.readTree(SharedData.templates().resolve("pcap-to-clusters.json").toFile());
+        for (JsonNode processor : definition.path("flowContents").path("processors")) {
+            if (processor.path("type").asText().endsWith(".ExtractFlowHistograms")) {
+                ((ObjectNode) processor.path("properties")).put("Maximum Flows", "2");
+            }
+        }
+        Path limited = work.resolve("limited.json");
+        JSON.writeValue(limited.toFile(), definition);
+
+        Report report = engine("-f", limited.toString(), capture.toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        assertEquals(List.of("flow limit:   http.pcap: " + skipped + " packets of flows past Maximum Flows skipped  ("
+                + output.resolve("notices").resolve("http.pcap.notice.json") + ")"), notices(report), report.text);
+    }
+
+    private static List<String> notices(Report report) {
+        return report.text.lines().filter(line -> line.startsWith("read in part:") || line.startsWith("flow limit:"))
+                .toList();
     }
 
     private Report engine(String... arguments) {

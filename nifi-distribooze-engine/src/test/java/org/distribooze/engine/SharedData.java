@@ -29,6 +29,11 @@ final class SharedData {
         return folder("distribooze.templates.dir");
     }
 
+    /** The project's own sample captures, which sit beside templates/. */
+    static Path samples() {
+        return templates().resolveSibling("samples");
+    }
+
     private static Path folder(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.isDirectory(Path.of(value))) {

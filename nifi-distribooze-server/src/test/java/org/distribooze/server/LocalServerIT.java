@@ -66,6 +66,7 @@ class LocalServerIT {
                     "flows.directory", work.resolve("flows").toString(),
                     "clusters.directory", work.resolve("clusters").toString(),
                     "failures.directory", work.resolve("failures").toString(),
+                    "notices.directory", work.resolve("notices").toString(),
                     "capture.minimum.age", "1 sec", "merge.maximum.wait", "5 sec"));
             enableServicesAndStart(rest, group);
 
