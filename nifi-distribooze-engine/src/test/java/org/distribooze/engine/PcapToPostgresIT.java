@@ -54,6 +54,7 @@ class PcapToPostgresIT {
             runTemplate(Map.of("input.directory", in.toString(), "capture.minimum.age", "0 sec",
                     "merge.minimum.flows", "1",
                     "failures.directory", work.resolve("failures").toString(),
+                    "notices.directory", work.resolve("notices").toString(),
                     "alerts.directory", work.resolve("alerts").toString(),
                     "alert.similarity.below", String.valueOf(ALERT_BELOW),
                     "database.url", postgres.jdbcUrl(), "database.user", "postgres",
@@ -78,6 +79,7 @@ class PcapToPostgresIT {
 
         assertEquals(expectedAlerts(oracle), FlowKeys.ours(alerts()).keySet());
         assertTrue(!Files.exists(work.resolve("failures")), "nothing failed");
+        assertTrue(!Files.exists(work.resolve("notices")), "the capture was read whole");
     }
 
     private static void runTemplate(Map<String, String> parameters) throws Exception {
