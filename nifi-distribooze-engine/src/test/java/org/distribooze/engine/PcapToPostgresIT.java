@@ -65,8 +65,8 @@ class PcapToPostgresIT {
             for (Map.Entry<String, JsonNode> flow : oracle.entrySet()) {
                 JsonNode row = rows.get(flow.getKey());
                 double distance = flow.getValue().path("distance").asDouble();
-                assertArrayEquals(FlowKeys.longs(flow.getValue().path("counts")), FlowKeys.longs(row.path("histogram")),
-                        flow.getKey());
+                assertArrayEquals(FlowKeys.longs(flow.getValue().path("counts")),
+                        FlowKeys.longs(row.path("histogram")), flow.getKey());
                 assertEquals(distance, row.path("distance").asDouble(), 1e-9, flow.getKey());
                 assertEquals(similarity(distance), row.path("similarity").asDouble(), 1e-9, flow.getKey());
             }
