@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The short report printed after a run: per batch, its flows and one line per cluster; then the captures read only
- * in part or past Maximum Flows (the batch holds some of their flows, not all); then the failures.
+ * in part or past Maximum Flows (the batch holds some of their flows, not all); then the failures; then the captures
+ * that were renamed because another had the same name.
  */
 final class ClusterReport {
 
@@ -23,7 +24,11 @@ final class ClusterReport {
     private ClusterReport() {
     }
 
-    static void print(RunOutputs outputs, PrintStream out) throws IOException {
+    /**
+     * Prints the report. {@code renamed} holds the captures that shared a name with another and took a number in the
+     * inbox: the flows, notices and failures name them by that number, so the report says which file it stands for.
+     */
+    static void print(RunOutputs outputs, Map<String, Path> renamed, PrintStream out) throws IOException {
         for (Path clusters : outputs.newClusters()) {
             Path flows = outputs.flows().resolve(clusters.getFileName());
             printBatch(JSON.readTree(flows.toFile()), JSON.readTree(clusters.toFile()), out);
@@ -39,6 +44,8 @@ final class ClusterReport {
         for (Path reason : outputs.newFailureReasons()) {
             out.println("failed:   " + failure(JSON.readTree(reason.toFile())) + "  (" + reason + ")");
         }
+        renamed.forEach((name, capture) -> out.println("renamed:  " + name + " is " + capture
+                + " (another capture given is named " + capture.getFileName() + ")"));
     }
 
     private static void printBatch(JsonNode flows, JsonNode clusters, PrintStream out) {

@@ -162,9 +162,11 @@ public final class EngineCommand {
         outputs.markStart();
 
         long start = System.nanoTime();
+        Map<String, Path> renamed;
         StatelessRuntime runtime = StatelessRuntime.load(nifi.resolve("nars"), nifi.resolve("work"));
         try (CaptureInbox inbox = CaptureInbox.of(captures, nifi.resolve("work").resolve("inboxes"))) {
             Map<String, String> run = new LinkedHashMap<>(parameters);
+            renamed = inbox.renamed();
             run.put("input.directory", inbox.folder().toString());
             run.put("capture.minimum.age", "0 sec");
             // Every capture is in the folder from the start: one batch once they are all read, no waiting.
@@ -186,7 +188,7 @@ public final class EngineCommand {
             }
         }
 
-        ClusterReport.print(outputs, out);
+        ClusterReport.print(outputs, renamed, out);
         return outputs.newFlows().isEmpty() ? 1 : 0;
     }
 

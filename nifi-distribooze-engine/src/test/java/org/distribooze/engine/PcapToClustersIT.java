@@ -176,6 +176,31 @@ class PcapToClustersIT {
                 + output.resolve("notices").resolve("http.pcap.notice.json") + ")"), notices(report), report.text);
     }
 
+    /**
+     * Two captures of the same name from two folders: both are read, the second under a number (its flows carry that
+     * name), and the report says which file the number stands for.
+     */
+    @Test
+    void capturesOfTheSameNameAreBothReadAndTheRenamedOneIsNamed(@TempDir Path captures) throws Exception {
+        Path first = Files.createDirectories(captures.resolve("a")).resolve("dns.pcap");
+        Path second = Files.createDirectories(captures.resolve("b")).resolve("dns.pcap");
+        Files.copy(SharedData.samples().resolve("dns.pcap"), first);
+        Files.copy(SharedData.samples().resolve("http.pcap"), second);
+        Map<String, Integer> expected = Map.of(
+                "dns.pcap", ReferenceOracle.flows(SharedData.samples().resolve("dns.pcap"), 8.0, 5).size(),
+                "dns-2.pcap", ReferenceOracle.flows(SharedData.samples().resolve("http.pcap"), 8.0, 5).size());
+
+        Report report = engine(first.getParent().toString(), second.getParent().toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        Map<String, Integer> perCapture = new TreeMap<>();
+        JsonNode flows = JSON.readTree(Folders.files(output.resolve("flows")).get(0).toFile());
+        flows.forEach(f -> perCapture.merge(f.path("capture_file").asText(), 1, Integer::sum));
+        assertEquals(expected, perCapture);
+        assertEquals(List.of("renamed:  dns-2.pcap is " + second + " (another capture given is named dns.pcap)"),
+                report.text.lines().filter(line -> line.startsWith("renamed:")).toList(), report.text);
+    }
+
     private static List<String> notices(Report report) {
         return report.text.lines().filter(line -> line.startsWith("read in part:") || line.startsWith("flow limit:"))
                 .toList();
