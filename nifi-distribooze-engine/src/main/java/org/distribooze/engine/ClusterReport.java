@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +15,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The short report printed after a run: per batch, its flows and one line per cluster; then the captures read only
- * in part or past Maximum Flows (the batch holds some of their flows, not all); then the failures; then the captures
- * that were renamed because another had the same name.
+ * in part or past Maximum Flows (the batch holds some of their flows, not all) or without a flow; then the
+ * failures; then the captures that were renamed because another had the same name.
  */
 final class ClusterReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** ExtractFlowHistograms' skip counters, in the words the report uses for them. */
+    private static final Map<String, String> SKIPPED = new LinkedHashMap<>();
+
+    static {
+        SKIPPED.put("packets.skipped.not.ip", "not IP");
+        SKIPPED.put("packets.skipped.other.transport", "of another transport");
+        SKIPPED.put("packets.skipped.unattributed.fragment", "later fragments of unseen first fragments");
+        SKIPPED.put("packets.skipped.cut.short", "cut short before their ports");
+        SKIPPED.put("packets.skipped.flow.limit", "past Maximum Flows");
+    }
 
     private ClusterReport() {
     }
@@ -29,6 +41,10 @@ final class ClusterReport {
      * inbox: the flows, notices and failures name them by that number, so the report says which file it stands for.
      */
     static void print(RunOutputs outputs, Map<String, Path> renamed, PrintStream out) throws IOException {
+        if (outputs.newClusters().isEmpty()) {
+            out.println("nothing clustered: no capture gave a flow");
+            out.println();
+        }
         for (Path clusters : outputs.newClusters()) {
             Path flows = outputs.flows().resolve(clusters.getFileName());
             printBatch(JSON.readTree(flows.toFile()), JSON.readTree(clusters.toFile()), out);
@@ -79,7 +95,10 @@ final class ClusterReport {
         }
     }
 
-    /** One line per way the capture was read in part: cut short or stopped at a corrupt record, past the limit. */
+    /**
+     * One line per reason for the notice: cut short or stopped at a corrupt record, past the limit, no flow (then
+     * where its packets went, as no flow means none was counted).
+     */
     private static List<String> notices(JsonNode notice) {
         String file = notice.path("notice.file").asText("?");
         List<String> lines = new ArrayList<>();
@@ -90,7 +109,22 @@ final class ClusterReport {
             lines.add("flow limit:   " + file + ": " + notice.path("packets.skipped.flow.limit").asText("?")
                     + " packets of flows past Maximum Flows skipped");
         }
+        if (notice.path("packets.counted").asText().equals("0")) {
+            lines.add("no flows:     " + file + ": none of its " + notice.path("packets.read").asText("?")
+                    + " packets made a flow" + skipped(notice));
+        }
         return lines;
+    }
+
+    private static String skipped(JsonNode notice) {
+        StringBuilder text = new StringBuilder();
+        SKIPPED.forEach((attribute, meaning) -> {
+            long packets = notice.path(attribute).asLong();
+            if (packets > 0) {
+                text.append(text.isEmpty() ? " (" : ", ").append(packets).append(' ').append(meaning);
+            }
+        });
+        return text.isEmpty() ? "" : text.append(')').toString();
     }
 
     private static String failure(JsonNode reason) {

@@ -12,6 +12,8 @@ import java.util.Map;
 /** The folders pcap-to-clusters writes to, and which files in them a run added or rewrote. */
 final class RunOutputs {
 
+    private static final String REASON = ".reason.json";
+
     private final Path flows;
     private final Path clusters;
     private final Path failures;
@@ -62,11 +64,22 @@ final class RunOutputs {
         return added(clusters, "");
     }
 
+    /**
+     * The reasons written beside this run's failures. A failed file is copied in unchanged, so one named
+     * {@code x.reason.json} is no reason: a reason is the one whose failed file lies beside it.
+     */
     List<Path> newFailureReasons() throws IOException {
-        return added(failures, ".reason.json");
+        List<Path> reasons = new ArrayList<>();
+        for (Path reason : added(failures, REASON)) {
+            String name = reason.getFileName().toString();
+            if (Files.exists(reason.resolveSibling(name.substring(0, name.length() - REASON.length())))) {
+                reasons.add(reason);
+            }
+        }
+        return reasons;
     }
 
-    /** The notes on captures read only in part or past Maximum Flows. */
+    /** The notes on captures read only in part, past Maximum Flows, or without a flow. */
     List<Path> newNotices() throws IOException {
         return added(notices, ".notice.json");
     }

@@ -22,20 +22,35 @@ record CutCapture(Path file, int recordOffset, int kept, int captured) {
 
     static CutCapture ofMiddleRecord(Path capture, Path copy) throws IOException {
         byte[] bytes = Files.readAllBytes(capture);
-        // The magic's first byte is A1 when it is written big-endian, in either timestamp unit.
-        ByteOrder order = bytes[0] == (byte) 0xA1 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        ByteBuffer fields = ByteBuffer.wrap(bytes).order(order);
-
-        List<Integer> records = new ArrayList<>();
-        for (int at = FILE_HEADER; at < bytes.length; at += RECORD_HEADER + fields.getInt(at + CAPTURED_LENGTH)) {
-            records.add(at);
-        }
+        ByteBuffer fields = fields(bytes);
+        List<Integer> records = recordOffsets(bytes);
 
         int record = records.get(records.size() / 2);
         int captured = fields.getInt(record + CAPTURED_LENGTH);
         int kept = captured / 2;
         Files.write(copy, Arrays.copyOf(bytes, record + RECORD_HEADER + kept));
         return new CutCapture(copy, record, kept, captured);
+    }
+
+    /** Where each packet record of a classic pcap capture starts. */
+    static List<Integer> recordOffsets(byte[] bytes) {
+        ByteBuffer fields = fields(bytes);
+        List<Integer> records = new ArrayList<>();
+        for (int at = FILE_HEADER; at < bytes.length; at += RECORD_HEADER + fields.getInt(at + CAPTURED_LENGTH)) {
+            records.add(at);
+        }
+        return records;
+    }
+
+    /** The capture's file header alone: a capture of no packets. */
+    static void headerOnly(Path capture, Path copy) throws IOException {
+        Files.write(copy, Arrays.copyOf(Files.readAllBytes(capture), FILE_HEADER));
+    }
+
+    private static ByteBuffer fields(byte[] bytes) {
+        // The magic's first byte is A1 when it is written big-endian, in either timestamp unit.
+        ByteOrder order = bytes[0] == (byte) 0xA1 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        return ByteBuffer.wrap(bytes).order(order);
     }
 
     /** What ExtractFlowHistograms puts in capture.truncation.reason for such a cut (see its unit tests). */

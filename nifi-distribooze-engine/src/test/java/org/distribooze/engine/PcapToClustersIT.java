@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -201,9 +203,61 @@ class PcapToClustersIT {
                 report.text.lines().filter(line -> line.startsWith("renamed:")).toList(), report.text);
     }
 
+    /**
+     * A capture without packets, alone: the run ends (an empty record set once held the merge until the heap ran
+     * out), exits 1 and says why. Then the TCP-only http sample read for UDP beside dns.pcap, which has UDP flows:
+     * the batch holds dns.pcap's flows and the notice counts every record of http.pcap, found from the pcap layout,
+     * as of another transport.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void capturesWithoutFlowsAreNotedAndTheRunEnds(@TempDir Path captures) throws Exception {
+        Path empty = captures.resolve("no_packets.pcap");
+        CutCapture.headerOnly(SharedData.samples().resolve("http.pcap"), empty);
+        Path http = Files.copy(SharedData.samples().resolve("http.pcap"), captures.resolve("http.pcap"));
+        Path dns = Files.copy(SharedData.samples().resolve("dns.pcap"), captures.resolve("dns.pcap"));
+        int httpPackets = CutCapture.recordOffsets(Files.readAllBytes(http)).size();
+
+        Report alone = engine(empty.toString());
+        Report mixed = engine("-t", "udp", http.toString(), dns.toString());
+
+        assertEquals(1, alone.exitCode, alone.text);
+        assertTrue(alone.text.contains("nothing clustered: no capture gave a flow"), alone.text);
+        assertEquals(List.of(noticeLine("no flows:     no_packets.pcap: none of its 0 packets made a flow",
+                "no_packets.pcap")), notices(alone), alone.text);
+
+        assertEquals(0, mixed.exitCode, mixed.text);
+        JsonNode flows = JSON.readTree(Folders.files(output.resolve("flows")).get(0).toFile());
+        assertEquals(10, flows.size(), "samples/README.md: dns.pcap has 5 UDP exchanges, 10 flows");
+        flows.forEach(flow -> assertEquals("dns.pcap", flow.path("capture_file").asText()));
+        assertEquals(List.of(noticeLine("no flows:     http.pcap: none of its " + httpPackets
+                + " packets made a flow (" + httpPackets + " of another transport)", "http.pcap")), notices(mixed),
+                mixed.text);
+    }
+
+    /** A file that is no capture, named as the reasons beside failures are: it is a failure, not a reason. */
+    @Test
+    void aNonCaptureNamedLikeAReasonIsAFailureWithItsOwnReason(@TempDir Path captures) throws Exception {
+        Path lookalike = Files.writeString(captures.resolve("junk.reason.json"), "garbage\n");
+        Path dns = Files.copy(SharedData.samples().resolve("dns.pcap"), captures.resolve("dns.pcap"));
+
+        Report report = engine(lookalike.toString(), dns.toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        List<String> failed = report.text.lines().filter(line -> line.startsWith("failed:")).toList();
+        assertEquals(1, failed.size(), report.text);
+        assertTrue(failed.get(0).startsWith("failed:   junk.reason.json: not a packet capture: "), report.text);
+        assertTrue(failed.get(0).endsWith("(" + output.resolve("failures/junk.reason.json.reason.json") + ")"),
+                report.text);
+    }
+
+    private String noticeLine(String text, String capture) {
+        return text + "  (" + output.resolve("notices").resolve(capture + ".notice.json") + ")";
+    }
+
     private static List<String> notices(Report report) {
-        return report.text.lines().filter(line -> line.startsWith("read in part:") || line.startsWith("flow limit:"))
-                .toList();
+        return report.text.lines().filter(line -> line.startsWith("read in part:") || line.startsWith("flow limit:")
+                || line.startsWith("no flows:")).toList();
     }
 
     private Report engine(String... arguments) {
