@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The short report printed after a run: per batch, its flows and one line per cluster; then the captures read only
  * in part or past Maximum Flows (the batch holds some of their flows, not all) or without a flow; then the
- * failures; then the captures that were renamed because another had the same name.
+ * failures; then the captures that were given another name in the inbox, and why.
  */
 final class ClusterReport {
 
@@ -37,10 +37,12 @@ final class ClusterReport {
     }
 
     /**
-     * Prints the report. {@code renamed} holds the captures that shared a name with another and took a number in the
-     * inbox: the flows, notices and failures name them by that number, so the report says which file it stands for.
+     * Prints the report. {@code renamed} holds the captures that took another name in the inbox (a name shared with
+     * another capture, or one ListFile would skip or NiFi could not write beside): the flows, notices and failures
+     * use that name, so the report says which file it stands for.
      */
-    static void print(RunOutputs outputs, Map<String, Path> renamed, PrintStream out) throws IOException {
+    static void print(RunOutputs outputs, Map<String, CaptureInbox.Renamed> renamed, PrintStream out)
+            throws IOException {
         if (outputs.newClusters().isEmpty()) {
             out.println("nothing clustered: no capture gave a flow");
             out.println();
@@ -60,8 +62,8 @@ final class ClusterReport {
         for (Path reason : outputs.newFailureReasons()) {
             out.println("failed:   " + failure(JSON.readTree(reason.toFile())) + "  (" + reason + ")");
         }
-        renamed.forEach((name, capture) -> out.println("renamed:  " + name + " is " + capture
-                + " (another capture given is named " + capture.getFileName() + ")"));
+        renamed.forEach((name, why) -> out.println("renamed:  " + name + " is " + why.file()
+                + " (" + why.reason() + ")"));
     }
 
     private static void printBatch(JsonNode flows, JsonNode clusters, PrintStream out) {

@@ -60,7 +60,7 @@ public final class EngineCommand {
             return 2;
         }
         try {
-            return command.execute(out);
+            return command.execute(out, err);
         } catch (IOException | StatelessConfigurationException | RuntimeException e) {
             err.println("distribooze-engine: " + e.getMessage());
             return 1;
@@ -153,7 +153,7 @@ public final class EngineCommand {
         throw new IllegalArgumentException(option + " takes a whole number of 1 or more, not " + text);
     }
 
-    private int execute(PrintStream out)
+    private int execute(PrintStream out, PrintStream err)
             throws IOException, StatelessConfigurationException, InterruptedException {
         Path nifi = Path.of(required("distribooze.nifi.dir"));
         Path definition = flowDefinition != null ? flowDefinition
@@ -162,9 +162,12 @@ public final class EngineCommand {
         outputs.markStart();
 
         long start = System.nanoTime();
-        Map<String, Path> renamed;
-        StatelessRuntime runtime = StatelessRuntime.load(nifi.resolve("nars"), nifi.resolve("work"));
+        Map<String, CaptureInbox.Renamed> renamed;
         try (CaptureInbox inbox = CaptureInbox.of(captures, nifi.resolve("work").resolve("inboxes"))) {
+            // Said before the engine's seconds of starting: files the user may have meant to give are not read.
+            inbox.skipped().forEach(err::println);
+
+            StatelessRuntime runtime = StatelessRuntime.load(nifi.resolve("nars"), nifi.resolve("work"));
             Map<String, String> run = new LinkedHashMap<>(parameters);
             renamed = inbox.renamed();
             run.put("input.directory", inbox.folder().toString());

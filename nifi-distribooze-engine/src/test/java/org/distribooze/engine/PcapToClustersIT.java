@@ -180,7 +180,7 @@ class PcapToClustersIT {
 
     /**
      * Two captures of the same name from two folders: both are read, the second under a number (its flows carry that
-     * name), and the report says which file the number stands for.
+     * name), and the report says which file the number stands for and which file holds the name it would have had.
      */
     @Test
     void capturesOfTheSameNameAreBothReadAndTheRenamedOneIsNamed(@TempDir Path captures) throws Exception {
@@ -199,7 +199,29 @@ class PcapToClustersIT {
         JsonNode flows = JSON.readTree(Folders.files(output.resolve("flows")).get(0).toFile());
         flows.forEach(f -> perCapture.merge(f.path("capture_file").asText(), 1, Integer::sum));
         assertEquals(expected, perCapture);
-        assertEquals(List.of("renamed:  dns-2.pcap is " + second + " (another capture given is named dns.pcap)"),
+        assertEquals(List.of("renamed:  dns-2.pcap is " + second + " (dns.pcap is " + first + ")"),
+                report.text.lines().filter(line -> line.startsWith("renamed:")).toList(), report.text);
+    }
+
+    /**
+     * A capture given by name whose name starts with a dot, which ListFile's filter skips: it is read under its name
+     * without the dot, all its flows in the batch, and the report says which file that name stands for.
+     */
+    @Test
+    void aHiddenCaptureGivenByNameIsReadUnderItsNameWithoutTheDot(@TempDir Path captures) throws Exception {
+        Path hidden = captures.resolve(".hidden.pcap");
+        Files.copy(SharedData.samples().resolve("dns.pcap"), hidden);
+        Map<String, Integer> expected = Map.of(
+                "hidden.pcap", ReferenceOracle.flows(SharedData.samples().resolve("dns.pcap"), 8.0, 5).size());
+
+        Report report = engine(hidden.toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        Map<String, Integer> perCapture = new TreeMap<>();
+        JsonNode flows = JSON.readTree(Folders.files(output.resolve("flows")).get(0).toFile());
+        flows.forEach(f -> perCapture.merge(f.path("capture_file").asText(), 1, Integer::sum));
+        assertEquals(expected, perCapture);
+        assertEquals(List.of("renamed:  hidden.pcap is " + hidden + " (ListFile skips names that start with a dot)"),
                 report.text.lines().filter(line -> line.startsWith("renamed:")).toList(), report.text);
     }
 
