@@ -2,7 +2,11 @@ package org.distribooze.engine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +28,13 @@ public final class EngineCommand {
 
     static final String USAGE = "usage: distribooze-engine [--distance euclidean|jaccard] [-e auto|EPSILON]"
             + " [-m MIN_POINTS] [--min-packets N] [-t tcp|udp|both] [-o OUTPUT_DIR] [-f FLOW_DEFINITION]"
-            + " CAPTURE|FOLDER...";
+            + " [--] CAPTURE|FOLDER...";
     static final String HELP = "Runs templates/pcap-to-clusters.json (or FLOW_DEFINITION) in NiFi's Stateless engine"
             + " on the captures given;\nwrites flows/, clusters/, failures/ and notices/ under OUTPUT_DIR (default"
             + " distribooze-out) and prints a cluster report.\nThe template clusters as the original tool did"
             + " (euclidean, -e 8 -m 5 --min-packets 1); --distance jaccard\nswitches to the occupied bins, whose"
-            + " unset options then default to -e auto -m 10 --min-packets 4.";
+            + " unset options then default to -e auto -m 10 --min-packets 4.\nA folder gives its visible regular"
+            + " files; its sub-folders are not searched. -- ends the options, for a capture named -x.pcap.";
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
     private static final Pattern FRACTION = Pattern.compile("(\\d+)/(\\d+)");
 
@@ -59,8 +64,15 @@ public final class EngineCommand {
             err.println(USAGE);
             return 2;
         }
+        RunOutputs outputs;
         try {
-            return command.execute(out, err);
+            outputs = command.outputFolders();
+        } catch (IOException e) {
+            err.println("distribooze-engine: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return command.execute(outputs, out, err);
         } catch (IOException | StatelessConfigurationException | RuntimeException e) {
             err.println("distribooze-engine: " + e.getMessage());
             return 1;
@@ -71,16 +83,22 @@ public final class EngineCommand {
     }
 
     private void parse(String[] args) {
+        boolean optionsEnded = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (optionsEnded) {
+                captures.add(Path.of(arg));
+                continue;
+            }
             switch (arg) {
+                case "--" -> optionsEnded = true;
                 case "--distance" -> parameters.put("distance", distance(value(args, ++i, arg)));
                 case "-e", "--epsilon" -> parameters.put("epsilon", value(args, ++i, arg));
                 case "-m", "--min-points" -> parameters.put("min.points", count(value(args, ++i, arg), arg));
                 case "--min-packets" -> parameters.put("min.packets", count(value(args, ++i, arg), arg));
                 case "-t", "--transport" -> parameters.put("transport", transport(value(args, ++i, arg)));
-                case "-o", "--output" -> output = Path.of(value(args, ++i, arg));
-                case "-f", "--flow" -> flowDefinition = Path.of(value(args, ++i, arg));
+                case "-o", "--output" -> output = Path.of(nonEmpty(value(args, ++i, arg), arg));
+                case "-f", "--flow" -> flowDefinition = Path.of(nonEmpty(value(args, ++i, arg), arg));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -94,8 +112,14 @@ public final class EngineCommand {
         }
         for (Path capture : captures) {
             if (!Files.exists(capture)) {
-                throw new IllegalArgumentException("no such capture or folder: " + capture);
+                throw new IllegalArgumentException("no such capture or folder: " + CaptureInbox.printable(capture));
             }
+            if (!Files.isRegularFile(capture) && !Files.isDirectory(capture)) {
+                throw new IllegalArgumentException(CaptureInbox.notACapture(capture));
+            }
+        }
+        if (flowDefinition != null) {
+            checkFlowDefinition(flowDefinition);
         }
 
         // Checked here, before the engine spends seconds starting, rather than by ClusterFlows' validation.
@@ -109,6 +133,52 @@ public final class EngineCommand {
         if (epsilon != null) {
             checkEpsilon(epsilon, jaccard);
         }
+    }
+
+    private static void checkFlowDefinition(Path definition) {
+        if (!Files.exists(definition)) {
+            throw new IllegalArgumentException("-f " + definition + ": no such flow definition");
+        }
+        if (!Files.isRegularFile(definition)) {
+            throw new IllegalArgumentException("-f " + definition + " is not a file");
+        }
+        if (!Files.isReadable(definition)) {
+            throw new IllegalArgumentException("-f " + definition + " cannot be read (permission denied)");
+        }
+    }
+
+    /**
+     * Makes the four folders NiFi writes to, so that an output folder that is a file, or one this user may not
+     * write in, is refused before the engine spends seconds starting rather than by PutFile at the end.
+     */
+    private RunOutputs outputFolders() throws IOException {
+        RunOutputs outputs = new RunOutputs(output.toAbsolutePath());
+        for (Path folder : List.of(outputs.flows(), outputs.clusters(), outputs.failures(), outputs.notices())) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IOException("cannot write the output under " + output + ": " + reason(e), e);
+            }
+            if (!Files.isWritable(folder)) {
+                throw new IOException("cannot write the output under " + output + ": " + folder
+                        + ": permission denied");
+            }
+        }
+        return outputs;
+    }
+
+    /** Java gives only the path for some failures; those get the words the other failures have. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException failure && failure.getReason() == null) {
+            String what = switch (e) {
+                case FileAlreadyExistsException exists -> "exists and is not a folder";
+                case NoSuchFileException missing -> "no such file or folder";
+                case AccessDeniedException denied -> "permission denied";
+                default -> e.getClass().getSimpleName();
+            };
+            return failure.getFile() + ": " + what;
+        }
+        return e.getMessage();
     }
 
     private static void checkEpsilon(String epsilon, boolean jaccard) {
@@ -153,12 +223,11 @@ public final class EngineCommand {
         throw new IllegalArgumentException(option + " takes a whole number of 1 or more, not " + text);
     }
 
-    private int execute(PrintStream out, PrintStream err)
+    private int execute(RunOutputs outputs, PrintStream out, PrintStream err)
             throws IOException, StatelessConfigurationException, InterruptedException {
         Path nifi = Path.of(required("distribooze.nifi.dir"));
         Path definition = flowDefinition != null ? flowDefinition
                 : Path.of(required("distribooze.templates.dir"), "pcap-to-clusters.json");
-        RunOutputs outputs = new RunOutputs(output.toAbsolutePath());
         outputs.markStart();
 
         long start = System.nanoTime();
@@ -200,6 +269,13 @@ public final class EngineCommand {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static String nonEmpty(String value, String option) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a path, not an empty one");
+        }
+        return value;
     }
 
     private static String transport(String name) {
