@@ -155,12 +155,13 @@ class CaptureInboxTest {
     }
 
     @Test
-    void givenADeviceByName_whenLinked_thenItIsRefusedAsNoCapture() throws IOException {
-        Path device = Path.of("/dev/null");
+    void givenAFifoByName_whenLinked_thenItIsRefusedAsNoCapture() throws Exception {
+        Path fifo = captures.resolve("live.pcap");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
 
-        IOException thrown = assertThrows(IOException.class, () -> CaptureInbox.of(List.of(device), inboxes));
+        IOException thrown = assertThrows(IOException.class, () -> CaptureInbox.of(List.of(fifo), inboxes));
 
-        assertTrue(thrown.getMessage().contains("/dev/null is a FIFO, device or socket"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains(fifo + " is a FIFO, device or socket"), thrown.getMessage());
     }
 
     private static List<String> names(CaptureInbox inbox) throws IOException {
