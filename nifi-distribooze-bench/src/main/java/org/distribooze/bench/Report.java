@@ -21,7 +21,7 @@ final class Report {
         out.printf("machine: %d cores (nproc), %s, %.1f GiB memory, Java %s (%s)%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memoryGib(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
-        out.println("B alloc/packet: all an operation allocates (1 MB read window, flow table, one summary per flow)"
+        out.println("B alloc/packet: all an operation allocates (128 KB read window, flow table, one summary per flow)"
                 + " over its packets; the per-packet path alone is measured last");
     }
 
