@@ -34,6 +34,9 @@ final class CaptureInbox implements AutoCloseable {
     /** Longer tails after the last dot are taken for part of the name, not an extension worth keeping. */
     private static final int MAX_EXTENSION_BYTES = 16;
 
+    /** What the template writes beside a failed capture, or for a capture read in part, under its name. */
+    private static final List<String> WRITTEN_BESIDE = List.of(".reason.json", ".notice.json");
+
     private final Path folder;
     private final List<Path> captures;
     private final Map<String, Renamed> renamed;
@@ -66,7 +69,9 @@ final class CaptureInbox implements AutoCloseable {
             }
         }
         if (captures.isEmpty()) {
-            throw new IOException("no capture in " + filesOrFolders);
+            // The skipped entries are the likely answer to "why none?", so they go in the message.
+            throw new IOException("no capture in " + filesOrFolders
+                    + (skipped.isEmpty() ? "" : ": " + String.join("; ", skipped)));
         }
 
         Files.createDirectories(parent);
@@ -155,7 +160,7 @@ final class CaptureInbox implements AutoCloseable {
                         + " beside it");
             }
             if (!name.equals(safe)) {
-                reasons.add(safe + " is " + printable(holders.get(safe)));
+                reasons.add(clash(safe, holders));
             }
             if (!reasons.isEmpty()) {
                 renamed.put(name, new Renamed(capture, String.join("; ", reasons)));
@@ -164,12 +169,48 @@ final class CaptureInbox implements AutoCloseable {
         return renamed;
     }
 
+    /**
+     * {@code name}, or it with the first number that makes it free. A name is not free either when another capture
+     * holds it or when it is where the template writes another's reason or notice ({@code x.reason.json} beside a
+     * failed {@code x}), or the other way round: the two files would replace one another.
+     */
     private static String freeName(String name, Map<String, Path> taken) {
         String candidate = name;
-        for (int n = 2; taken.containsKey(candidate); n++) {
+        for (int n = 2; clashes(candidate, taken); n++) {
             candidate = fit(name, "-" + n);
         }
         return candidate;
+    }
+
+    /** Why {@code name} was not free, for the report. */
+    private static String clash(String name, Map<String, Path> holders) {
+        if (holders.containsKey(name)) {
+            return name + " is " + printable(holders.get(name));
+        }
+        for (String suffix : WRITTEN_BESIDE) {
+            String base = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : null;
+            if (base != null && holders.containsKey(base)) {
+                return name + " is where the " + suffix + " of " + printable(holders.get(base)) + " goes";
+            }
+            if (holders.containsKey(name + suffix)) {
+                return name + suffix + " is " + printable(holders.get(name + suffix)) + ", where " + name + "'s "
+                        + suffix + " would go";
+            }
+        }
+        return name + " is taken";
+    }
+
+    private static boolean clashes(String name, Map<String, Path> taken) {
+        if (taken.containsKey(name)) {
+            return true;
+        }
+        for (String suffix : WRITTEN_BESIDE) {
+            if (taken.containsKey(name + suffix)
+                    || name.endsWith(suffix) && taken.containsKey(name.substring(0, name.length() - suffix.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code name} with {@code tag} before its extension, its stem cut so that the whole fits in the limit. */

@@ -98,6 +98,22 @@ class CaptureInboxTest {
     }
 
     @Test
+    void givenACaptureNamedAsAnothersReason_whenLinked_thenTheLaterOneIsNumbered() throws IOException {
+        Path capture = Files.createFile(captures.resolve("x"));
+        Path lookalike = Files.createFile(captures.resolve("x.reason.json"));
+
+        try (CaptureInbox first = CaptureInbox.of(List.of(capture, lookalike), inboxes);
+                CaptureInbox second = CaptureInbox.of(List.of(lookalike, capture), inboxes)) {
+            assertEquals(List.of("x", "x.reason-2.json"), names(first));
+            assertEquals("x.reason.json is where the .reason.json of " + capture + " goes",
+                    first.renamed().get("x.reason-2.json").reason());
+            assertEquals(List.of("x-2", "x.reason.json"), names(second));
+            assertEquals("x.reason.json is " + lookalike + ", where x's .reason.json would go",
+                    second.renamed().get("x-2").reason());
+        }
+    }
+
+    @Test
     void givenManyRenamedCaptures_whenLinked_thenTheyAreListedInTheOrderGiven() throws IOException {
         List<Path> given = new ArrayList<>();
         List<String> expected = new ArrayList<>();
