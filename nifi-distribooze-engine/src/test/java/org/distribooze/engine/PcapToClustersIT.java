@@ -257,6 +257,44 @@ class PcapToClustersIT {
                 mixed.text);
     }
 
+    /**
+     * With at most 20 flows a batch, each sample (16 to 26 flows) makes a batch of its own, and batches come out
+     * within the same millisecond: none may replace another, so every capture's flows are in one batch each, as the
+     * oracle counts them.
+     */
+    @Test
+    void batchesMadeTogetherKeepEveryCapture(@TempDir Path work) throws Exception {
+        JsonNode definition = JSON.readTree(SharedData.templates().resolve("pcap-to-clusters.json").toFile());
+        for (JsonNode context : definition.path("parameterContexts")) {
+            for (JsonNode parameter : context.path("parameters")) {
+                if (parameter.path("name").asText().equals("merge.maximum.flows")) {
+                    ((ObjectNode) parameter).put("value", "20");
+                }
+            }
+        }
+        Path smallBatches = work.resolve("small-batches.json");
+        JSON.writeValue(smallBatches.toFile(), definition);
+        Map<String, Integer> expected = new TreeMap<>();
+        List<String> samples = List.of("dns.pcap", "http.pcap", "ssh.pcap");
+        for (String sample : samples) {
+            expected.put(sample, ReferenceOracle.flows(SharedData.samples().resolve(sample), 8.0, 5).size());
+        }
+
+        Report report = engine("-f", smallBatches.toString(), SharedData.samples().resolve(samples.get(0)).toString(),
+                SharedData.samples().resolve(samples.get(1)).toString(),
+                SharedData.samples().resolve(samples.get(2)).toString());
+
+        assertEquals(0, report.exitCode, report.text);
+        Map<String, Integer> perCapture = new TreeMap<>();
+        List<Path> batches = Folders.files(output.resolve("flows"));
+        for (Path batch : batches) {
+            JSON.readTree(batch.toFile()).forEach(f -> perCapture.merge(f.path("capture_file").asText(), 1,
+                    Integer::sum));
+        }
+        assertEquals(expected, perCapture, report.text);
+        assertEquals(samples.size(), batches.size(), report.text);
+    }
+
     /** A file that is no capture, named as the reasons beside failures are: it is a failure, not a reason. */
     @Test
     void aNonCaptureNamedLikeAReasonIsAFailureWithItsOwnReason(@TempDir Path captures) throws Exception {
