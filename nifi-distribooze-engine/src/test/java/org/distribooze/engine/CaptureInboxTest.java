@@ -128,6 +128,17 @@ class CaptureInboxTest {
     }
 
     @Test
+    void givenAFolderWithOnlyAHiddenFile_whenLinked_thenTheRefusalSaysWhatWasSkipped() throws IOException {
+        Path folder = Files.createDirectories(captures.resolve("only-hidden"));
+        Files.createFile(folder.resolve(".dns.pcap"));
+
+        IOException refused = assertThrows(IOException.class, () -> CaptureInbox.of(List.of(folder), inboxes));
+
+        assertTrue(refused.getMessage().startsWith("no capture in [" + folder + "]: "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("1 hidden file"), refused.getMessage());
+    }
+
+    @Test
     void givenAFolderWithHiddenFilesAndSubFolders_whenLinked_thenOnlyItsVisibleFilesAreTakenAndTheRestIsNoted()
             throws Exception {
         Path folder = Files.createDirectories(captures.resolve("in"));
