@@ -1,7 +1,6 @@
 package org.distribooze.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,23 +17,12 @@ import java.util.stream.Stream;
  * The folder the template's ListFile reads: one symbolic link per capture named on the command line (the
  * visible regular files of a named folder included), so that captures of many GB are never copied.
  * <p>
- * A link's name is one ListFile lists and NiFi can write beside: ListFile's filter {@code [^\.].*} skips a name
- * that starts with a dot or holds a line break, and PutFile writes {@code NAME.reason.json} and
- * {@code NAME.notice.json}, which must stay under the file system's 255 bytes. So leading dots are dropped,
+ * A link's name is one ListFile lists and NiFi can write beside ({@link InboxNames}): leading dots are dropped,
  * control characters become {@code _} and long names are shortened; two captures with the same name get a number
  * before the extension, so that neither hides the other. The report then names the file behind each such name,
  * as the flows and the failures carry only the name NiFi saw.
  */
 final class CaptureInbox implements AutoCloseable {
-
-    /** Leaves room for ".reason.json", ".notice.json" and a clash number within 255 bytes, with a margin. */
-    static final int MAX_NAME_BYTES = 200;
-
-    /** Longer tails after the last dot are taken for part of the name, not an extension worth keeping. */
-    private static final int MAX_EXTENSION_BYTES = 16;
-
-    /** What the template writes beside a failed capture, or for a capture read in part, under its name. */
-    private static final List<String> WRITTEN_BESIDE = List.of(".reason.json", ".notice.json");
 
     private final Path folder;
     private final List<Path> captures;
@@ -65,7 +52,7 @@ final class CaptureInbox implements AutoCloseable {
             } else if (Files.exists(given)) {
                 throw new IOException(notACapture(given));
             } else {
-                throw new IOException("no such capture or folder: " + printable(given));
+                throw new IOException("no such capture or folder: " + InboxNames.printable(given));
             }
         }
         if (captures.isEmpty()) {
@@ -93,7 +80,7 @@ final class CaptureInbox implements AutoCloseable {
 
     /** The message for a FIFO, device or socket given by name: ListFile reads regular files only. */
     static String notACapture(Path given) {
-        return "not a capture or folder: " + printable(given) + " is a FIFO, device or socket"
+        return "not a capture or folder: " + InboxNames.printable(given) + " is a FIFO, device or socket"
                 + " (save what it gives to a file first)";
     }
 
@@ -115,136 +102,26 @@ final class CaptureInbox implements AutoCloseable {
         return skipped;
     }
 
-    /**
-     * The name a capture called {@code given} takes in the inbox, before any clash with another: one ListFile lists
-     * and NiFi can write beside.
-     */
-    static String safeName(String given) {
-        return fit(listable(given), "");
-    }
-
-    /** A capture's path as the report can print it on one line: control characters written as escapes. */
-    static String printable(Path path) {
-        StringBuilder text = new StringBuilder();
-        path.toString().codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                default -> text.append(isControl(c) ? String.format(Locale.ROOT, "\\u%04x", c)
-                        : Character.toString(c));
-            }
-        });
-        return text.toString();
-    }
-
     private static Map<String, Renamed> link(List<Path> captures, Path folder, Linker linker) throws IOException {
         Map<String, Path> holders = new HashMap<>();
         Map<String, Renamed> renamed = new LinkedHashMap<>();
         for (Path capture : captures) {
             String given = capture.getFileName().toString();
-            String safe = safeName(given);
-            String name = freeName(safe, holders);
-            holders.put(name, capture);
-            linker.link(folder.resolve(name), capture.toAbsolutePath());
+            String safe = InboxNames.safeName(given);
+            String name = InboxNames.freeName(safe, holders);
 
-            List<String> reasons = new ArrayList<>();
-            if (given.startsWith(".")) {
-                reasons.add("ListFile skips names that start with a dot");
-            }
-            if (given.codePoints().anyMatch(CaptureInbox::isControl)) {
-                reasons.add("control characters became _, since ListFile skips names with line breaks");
-            }
-            if (!listable(given).equals(safe)) {
-                reasons.add("shortened to " + MAX_NAME_BYTES + " bytes, so that NiFi can write NAME.notice.json"
-                        + " beside it");
-            }
+            List<String> reasons = new ArrayList<>(InboxNames.ownNameProblems(given));
             if (!name.equals(safe)) {
-                reasons.add(clash(safe, holders));
+                reasons.add(InboxNames.clash(safe, holders));
             }
             if (!reasons.isEmpty()) {
                 renamed.put(name, new Renamed(capture, String.join("; ", reasons)));
             }
+
+            holders.put(name, capture);
+            linker.link(folder.resolve(name), capture.toAbsolutePath());
         }
         return renamed;
-    }
-
-    /**
-     * {@code name}, or it with the first number that makes it free. A name is not free either when another capture
-     * holds it or when it is where the template writes another's reason or notice ({@code x.reason.json} beside a
-     * failed {@code x}), or the other way round: the two files would replace one another.
-     */
-    private static String freeName(String name, Map<String, Path> taken) {
-        String candidate = name;
-        for (int n = 2; clashes(candidate, taken); n++) {
-            candidate = fit(name, "-" + n);
-        }
-        return candidate;
-    }
-
-    /** Why {@code name} was not free, for the report. */
-    private static String clash(String name, Map<String, Path> holders) {
-        if (holders.containsKey(name)) {
-            return name + " is " + printable(holders.get(name));
-        }
-        for (String suffix : WRITTEN_BESIDE) {
-            String base = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : null;
-            if (base != null && holders.containsKey(base)) {
-                return name + " is where the " + suffix + " of " + printable(holders.get(base)) + " goes";
-            }
-            if (holders.containsKey(name + suffix)) {
-                return name + suffix + " is " + printable(holders.get(name + suffix)) + ", where " + name + "'s "
-                        + suffix + " would go";
-            }
-        }
-        return name + " is taken";
-    }
-
-    private static boolean clashes(String name, Map<String, Path> taken) {
-        if (taken.containsKey(name)) {
-            return true;
-        }
-        for (String suffix : WRITTEN_BESIDE) {
-            if (taken.containsKey(name + suffix)
-                    || name.endsWith(suffix) && taken.containsKey(name.substring(0, name.length() - suffix.length()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code name} with {@code tag} before its extension, its stem cut so that the whole fits in the limit. */
-    private static String fit(String name, String tag) {
-        int dot = name.lastIndexOf('.');
-        String extension = dot > 0 && bytes(name.substring(dot)) <= MAX_EXTENSION_BYTES ? name.substring(dot) : "";
-        String stem = name.substring(0, name.length() - extension.length());
-        int room = MAX_NAME_BYTES - bytes(tag) - bytes(extension);
-        StringBuilder kept = new StringBuilder();
-        int used = 0;
-        for (int c : stem.codePoints().toArray()) {
-            used += bytes(Character.toString(c));
-            if (used > room) {
-                break;
-            }
-            kept.appendCodePoint(c);
-        }
-        return kept + tag + extension;
-    }
-
-    /** {@code given} without leading dots and with its control characters made {@code _}; never empty. */
-    private static String listable(String given) {
-        StringBuilder name = new StringBuilder();
-        given.replaceFirst("^\\.+", "").codePoints().forEach(c -> name.appendCodePoint(isControl(c) ? '_' : c));
-        return name.isEmpty() ? "_" : name.toString();
-    }
-
-    private static int bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** Java's {@code .}, as in ListFile's filter, matches no line break, U+2028 and U+2029 included. */
-    private static boolean isControl(int c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 
     private static List<Path> visibleFiles(Path folder, List<String> skipped) throws IOException {
@@ -273,7 +150,7 @@ final class CaptureInbox implements AutoCloseable {
         }
 
         if (!counts.isEmpty()) {
-            skipped.add("skipped in " + printable(folder) + ": " + counts.entrySet().stream()
+            skipped.add("skipped in " + InboxNames.printable(folder) + ": " + counts.entrySet().stream()
                     .map(count -> count.getKey().describe(count.getValue())).collect(Collectors.joining(", ")));
         }
         return files;
@@ -300,7 +177,7 @@ final class CaptureInbox implements AutoCloseable {
 
         /** The capture's path, printable on one line. */
         String file() {
-            return printable(capture);
+            return InboxNames.printable(capture);
         }
     }
 

@@ -112,7 +112,7 @@ public final class EngineCommand {
         }
         for (Path capture : captures) {
             if (!Files.exists(capture)) {
-                throw new IllegalArgumentException("no such capture or folder: " + CaptureInbox.printable(capture));
+                throw new IllegalArgumentException("no such capture or folder: " + InboxNames.printable(capture));
             }
             if (!Files.isRegularFile(capture) && !Files.isDirectory(capture)) {
                 throw new IllegalArgumentException(CaptureInbox.notACapture(capture));

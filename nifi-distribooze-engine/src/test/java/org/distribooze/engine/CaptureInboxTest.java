@@ -55,7 +55,7 @@ class CaptureInboxTest {
     void givenA300ByteName_whenMadeSafe_thenItKeeps200BytesWithItsExtensionAndSplitsNoCharacter() {
         String name = "é".repeat(150) + ".pcap";
 
-        String safe = CaptureInbox.safeName(name);
+        String safe = InboxNames.safeName(name);
 
         // 2 bytes each: 97 of them (194 bytes) and ".pcap" (5) fit in 200; a 98th would not.
         assertEquals("é".repeat(97) + ".pcap", safe);
